@@ -1,0 +1,122 @@
+import type { OrgKind, Portfolio, Role } from '../contracts/roles.js';
+
+/**
+ * Who may do what (DOMAIN.md §2). Pure: the caller passes the actor's roles in the organisation they are
+ * working in and the resource's place in the tree; nothing here reads the database.
+ */
+export const ACTIONS = [
+  'org.read',
+  'org.create',
+  'org.manageGroups',
+  'org.manageRoles',
+  'member.list',
+  'member.read',
+  'member.readPhone',
+  'member.readIdCard',
+  'member.create',
+  'member.update',
+  'member.retire',
+  'member.transferOut',
+  'member.import',
+  'member.export',
+  'audit.read',
+  'user.resetPassword',
+  'dashboard.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface ActorRole {
+  role: Role;
+  portfolio: Portfolio | '';
+}
+
+/** The person acting, in the organisation currently selected in the switcher. */
+export interface Actor {
+  userId: string;
+  isPlatformAdmin: boolean;
+  /** The organisation the actor works in now; null for a platform admin with no organisation role. */
+  org: { id: string; path: string; kind: OrgKind } | null;
+  /** Roles held in that organisation. */
+  roles: ActorRole[];
+}
+
+/** What an action is about: an organisation node, or a member file placed in the tree. */
+export type Resource =
+  | { type: 'org'; path: string }
+  | { type: 'member'; orgPath: string; groupPath: string | null; userId: string | null }
+  | { type: 'none' };
+
+const LEADERS: Role[] = ['chair', 'vice_chair'];
+
+function has(actor: Actor, roles: Role[], portfolios?: Portfolio[]): boolean {
+  return actor.roles.some(
+    (r) => roles.includes(r.role) && (portfolios === undefined || portfolios.includes(r.portfolio as Portfolio)),
+  );
+}
+
+/** Is the resource inside the subtree of the actor's current organisation? */
+function isInScope(actor: Actor, resource: Resource): boolean {
+  if (!actor.org) return false;
+  const base = actor.org.path;
+  switch (resource.type) {
+    case 'none':
+      return true;
+    case 'org':
+      return resource.path.startsWith(base);
+    case 'member':
+      if (resource.orgPath === base) return true;
+      // A role in a sub-union or group reaches the members of the groups beneath it.
+      return resource.groupPath !== null && resource.groupPath.startsWith(base) && resource.orgPath.length < base.length;
+  }
+}
+
+function isSelf(actor: Actor, resource: Resource): boolean {
+  return resource.type === 'member' && resource.userId !== null && resource.userId === actor.userId;
+}
+
+const ROSTER_EDITORS = (a: Actor) => has(a, LEADERS) || has(a, ['committee'], ['组织']);
+const ROSTER_READERS = (a: Actor) => ROSTER_EDITORS(a) || has(a, ['committee', 'group_leader']);
+const isUnion = (a: Actor) => a.org !== null && a.org.kind !== 'parent';
+
+/** True when the actor may perform the action on the resource. */
+export function can(actor: Actor, action: Action, resource: Resource = { type: 'none' }): boolean {
+  if (action === 'org.create') return actor.isPlatformAdmin;
+  if (action === 'org.read' && actor.isPlatformAdmin) return true;
+  if (action === 'user.resetPassword' && actor.isPlatformAdmin) return true;
+  if (action === 'member.read' && isSelf(actor, resource)) return true;
+  if ((action === 'member.readPhone' || action === 'member.readIdCard') && isSelf(actor, resource)) return true;
+  if (!isInScope(actor, resource)) return false;
+  switch (action) {
+    case 'org.read':
+    case 'dashboard.read':
+      return actor.roles.length > 0;
+    case 'org.manageGroups':
+    case 'org.manageRoles':
+      return has(actor, LEADERS) && actor.org!.kind !== 'group';
+    case 'member.list':
+    case 'member.read':
+    case 'member.export':
+      return isUnion(actor) && ROSTER_READERS(actor);
+    case 'member.readPhone':
+      return isUnion(actor) && (ROSTER_EDITORS(actor) || has(actor, ['group_leader']) || has(actor, ['committee'], ['生活福利', '女工']));
+    case 'member.readIdCard':
+      return isUnion(actor) && ROSTER_EDITORS(actor);
+    case 'member.create':
+    case 'member.update':
+    case 'member.retire':
+    case 'member.transferOut':
+    case 'member.import':
+      return isUnion(actor) && actor.org!.kind === 'grassroots' && ROSTER_EDITORS(actor);
+    case 'audit.read':
+      return has(actor, LEADERS) || has(actor, ['parent_admin']);
+    case 'user.resetPassword':
+      return has(actor, LEADERS);
+    default:
+      return assertNever(action);
+  }
+}
+
+/** Exhaustiveness guard for switches over string-literal unions. */
+export function assertNever(x: never): never {
+  throw new Error(`unexpected value: ${String(x)}`);
+}

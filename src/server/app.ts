@@ -1,0 +1,115 @@
+import '../contracts/zod-setup.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Database } from './db/client.js';
+import type { Config } from './config.js';
+import { LIMITS } from '../contracts/limits.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { registerOriginCheck } from './http/origin-check.js';
+import { actorFromToken, SESSION_COOKIE } from './modules/auth/sessions.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { orgRoutes } from './modules/orgs/orgs.routes.js';
+import { memberRoutes } from './modules/members/members.routes.js';
+import { importRoutes } from './modules/imports/imports.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+
+export type App = FastifyInstance;
+
+/** Everything a route module needs from the app. */
+export interface Deps {
+  database: Database;
+  config: Pick<Config, 'isCookieSecure'>;
+}
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** Builds the Fastify app explicitly: plugins, hooks, then each module's routes. */
+export async function buildApp(
+  database: Database,
+  config: Pick<Config, 'isCookieSecure' | 'allowedOrigins' | 'logLevel'>,
+): Promise<App> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: LIMITS.importFileMaxBytes, files: 1 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Unionhome 职工之家 API', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerOriginCheck(app, config.allowedOrigins);
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token && req.url.startsWith('/api/')) req.actor = await actorFromToken(database.db, token);
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => {
+    await database.query('SELECT 1');
+    return { status: 'ok' };
+  });
+
+  const deps: Deps = { database, config };
+  await app.register(
+    async (api) => {
+      await authRoutes(api, deps);
+      await orgRoutes(api, deps);
+      await memberRoutes(api, deps);
+      await importRoutes(api, deps);
+      await auditRoutes(api, deps);
+      await dashboardRoutes(api, deps);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // Client-side routes: any non-API GET that is not a file gets the single-page app.
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

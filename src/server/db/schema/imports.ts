@@ -1,0 +1,35 @@
+import { customType, integer, jsonb, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
+import { orgs } from './orgs.js';
+import { users } from './accounts.js';
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * A roster import in progress. The uploaded file and every stage's result live here, not in a process's
+ * memory, so any app process can answer the wizard's next request.
+ */
+export const memberImports = pgTable(
+  'member_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    fileName: text('file_name').notNull(),
+    file: bytea('file'),
+    status: text('status', { enum: ['reading', 'read', 'checking', 'checked', 'committed', 'failed'] }).notNull(),
+    /** Percent done of the current stage (reading or checking), and rows handled so far. */
+    progress: integer('progress').notNull().default(0),
+    rowsDone: integer('rows_done').notNull().default(0),
+    headers: jsonb('headers').$type<string[]>(),
+    rows: jsonb('rows').$type<{ row: number; cells: (string | number | boolean | null)[] }[]>(),
+    /** Column index → roster field, as detected and then corrected by the user. */
+    mapping: jsonb('mapping').$type<Record<string, string>>(),
+    mode: text('mode', { enum: ['create', 'upsert'] }),
+    /** The check's outcome: counts and every problem of every row. */
+    result: jsonb('result'),
+    error: text('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('member_imports_org_idx').on(t.orgId, t.createdAt)],
+);

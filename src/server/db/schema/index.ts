@@ -1,0 +1,5 @@
+export * from './orgs.js';
+export * from './accounts.js';
+export * from './members.js';
+export * from './audit.js';
+export * from './imports.js';

@@ -1,0 +1,64 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
+import { FIELD_LABELS } from '../../contracts/members.js';
+import type { ErrorBody, FieldProblem } from '../../contracts/errors.js';
+import { ERROR_MESSAGES } from '../../contracts/errors.js';
+import { AppError } from './app-error.js';
+
+function labelFor(path: string): string {
+  const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+  return FIELD_LABELS[last] ?? last;
+}
+
+/** Turns zod issues into field problems with Chinese messages that name the field. */
+export function problemsFromZod(issues: { path: PropertyKey[]; message: string }[]): FieldProblem[] {
+  return issues.map((i) => {
+    const path = i.path.map(String).join('.');
+    const label = labelFor(path);
+    const message = i.message.startsWith(label) || !path ? i.message : `${label}：${i.message}`;
+    return { path, message };
+  });
+}
+
+function body(e: AppError): ErrorBody {
+  return { error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } };
+}
+
+/** One error model for the whole API: stable code, Chinese message, field paths; a 5xx never leaks internals. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    let appError: AppError;
+    if (err instanceof AppError) appError = err;
+    else if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = problemsFromZod(
+        err.validation.map((v) => ({ path: v.instancePath.split('/').filter(Boolean), message: v.message ?? '' })),
+      );
+      appError = new AppError('VALIDATION_FAILED', fields[0]?.message ?? ERROR_MESSAGES.VALIDATION_FAILED, fields);
+    } else if (err instanceof ZodError) {
+      const fields = problemsFromZod(err.issues);
+      appError = new AppError('VALIDATION_FAILED', fields[0]?.message, fields);
+    } else if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) {
+      appError = new AppError('PAYLOAD_TOO_LARGE');
+    } else if (err.statusCode === 429) {
+      appError = new AppError('RATE_LIMITED');
+    } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      // Malformed JSON, wrong content type and the like: the client's fault, said plainly.
+      const message = err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? '不支持的请求内容类型' : '请求格式有误';
+      appError = new AppError('BAD_REQUEST', message);
+    } else {
+      req.log.error({ err }, 'unhandled error');
+      appError = new AppError('INTERNAL');
+    }
+    if (appError.headers) reply.headers(appError.headers);
+    void reply.status(appError.status).send(body(appError));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.url === '/api') {
+      void reply.status(404).send(body(new AppError('NOT_FOUND', `接口不存在：${req.method} ${req.url.split('?')[0]}`)));
+      return;
+    }
+    void reply.status(404).type('text/plain; charset=utf-8').send('未找到');
+  });
+}

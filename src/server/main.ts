@@ -1,0 +1,20 @@
+import { loadConfig } from './config.js';
+import { buildApp } from './app.js';
+import { openConfiguredDatabase, prepare } from './boot.js';
+
+/** Starts the server: migrate, prepare (admin, demo), listen; closes cleanly on SIGINT/SIGTERM. */
+export async function serve(): Promise<void> {
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  await prepare(database, config, (line) => console.log(line));
+  const app = await buildApp(database, config);
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`职工之家 Unionhome 已启动：http://localhost:${config.port}  （数据库：${database.kind === 'embedded' ? `内置 PGlite ${config.dataDir}` : 'PostgreSQL'}）`);
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

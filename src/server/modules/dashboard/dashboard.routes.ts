@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../../app.js';
+import { ctxOf } from '../../http/context.js';
+import { dashboardFor } from './dashboard.service.js';
+
+const countRow = z.object({ label: z.string(), value: z.number() });
+
+/** The home page's figures, all read from the database. */
+export async function dashboardRoutes(app: FastifyInstance, { database }: Deps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/dashboard',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: '首页统计',
+        response: {
+          200: z.object({
+            orgName: z.string().nullable(),
+            counts: z.array(countRow),
+            groups: z.array(z.object({ id: z.string(), name: z.string(), members: z.number() })),
+            childUnions: z.array(z.object({ id: z.string(), name: z.string(), members: z.number(), groups: z.number() })),
+            recent: z.array(z.object({ at: z.string(), actorName: z.string(), action: z.string(), entityLabel: z.string().nullable() })),
+          }),
+        },
+      },
+    },
+    async (req) => dashboardFor(ctxOf(req, database)),
+  );
+}

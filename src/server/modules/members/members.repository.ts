@@ -1,0 +1,80 @@
+import { asc, count, eq, getTableColumns } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { members, memberHistory, orgs, users } from '../../db/schema/index.js';
+import type { MemberListQuery } from '../../../contracts/members.js';
+import { groupOrg, rosterFilters, rosterScope, whereAll } from './members.scope.js';
+import type { MemberRow } from './members.presenter.js';
+import type { Ctx } from '../../http/context.js';
+import { can } from '../../../domain/policy.js';
+
+const SORTS = {
+  pinyin: [asc(members.pinyinKey), asc(members.id)],
+  stroke: [asc(members.strokeKey), asc(members.id)],
+  staffNo: [asc(members.staffNo), asc(members.id)],
+  joinedOn: [asc(members.joinedOn), asc(members.id)],
+} as const;
+
+const memberWithGroup = { ...getTableColumns(members), groupName: groupOrg.name, groupPath: groupOrg.path, orgPath: orgs.path };
+
+/** One page of the roster in the actor's scope, with the total count for the pager. */
+export async function listMembers(ctx: Ctx, q: MemberListQuery): Promise<{ rows: MemberRow[]; total: number }> {
+  const canSearchPhone = can(ctx.actor, 'member.readPhone', { type: 'org', path: ctx.actor.org?.path ?? '' });
+  const where = whereAll([rosterScope(ctx), ...rosterFilters(q, canSearchPhone)]);
+  const [rows, [{ total }]] = await Promise.all([
+    ctx.db
+      .select(memberWithGroup)
+      .from(members)
+      .innerJoin(orgs, eq(orgs.id, members.orgId))
+      .leftJoin(groupOrg, eq(groupOrg.id, members.groupId))
+      .where(where)
+      .orderBy(...SORTS[q.sort])
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db.select({ total: count() }).from(members).where(where),
+  ]);
+  return { rows, total };
+}
+
+/** Every roster row matching the filters, in sort order (for export). */
+export async function listAllMembers(ctx: Ctx, q: Omit<MemberListQuery, 'page' | 'pageSize'>, limit: number): Promise<MemberRow[]> {
+  const where = whereAll([rosterScope(ctx), ...rosterFilters(q, false)]);
+  return ctx.db
+    .select(memberWithGroup)
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .leftJoin(groupOrg, eq(groupOrg.id, members.groupId))
+    .where(where)
+    .orderBy(...SORTS[q.sort])
+    .limit(limit);
+}
+
+/** A member row with its group and the path of its union, or null. */
+export async function findMember(db: Db, id: string): Promise<MemberRow | null> {
+  const [row] = await db
+    .select(memberWithGroup)
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .leftJoin(groupOrg, eq(groupOrg.id, members.groupId))
+    .where(eq(members.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The member's history, newest first, with the names of who recorded each entry. */
+export async function memberHistoryOf(db: Db, memberId: string) {
+  return db
+    .select({
+      id: memberHistory.id,
+      kind: memberHistory.kind,
+      onDate: memberHistory.onDate,
+      fromValue: memberHistory.fromValue,
+      toValue: memberHistory.toValue,
+      note: memberHistory.note,
+      actorName: users.displayName,
+      createdAt: memberHistory.createdAt,
+    })
+    .from(memberHistory)
+    .leftJoin(users, eq(users.id, memberHistory.actorId))
+    .where(eq(memberHistory.memberId, memberId))
+    .orderBy(asc(memberHistory.createdAt));
+}
