@@ -37,7 +37,9 @@ export interface Deps {
   config: Pick<Config, 'isCookieSecure'>;
 }
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+const webDist = process.env.UNIONHOME_WEB_DIR
+  ? path.resolve(process.env.UNIONHOME_WEB_DIR)
+  : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 /** Builds the Fastify app explicitly: plugins, hooks, then each module's routes. */
 export async function buildApp(
