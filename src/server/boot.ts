@@ -55,6 +55,6 @@ export async function prepare(database: Database, config: Config, log: (line: st
 export function printDemoAccounts(accounts: DemoAccount[], log: (line: string) => void): void {
   log('');
   log('已载入示例数据：示例区教育工会（示例第一中学工会、示例实验小学工会）。演示账号（只显示这一次）：');
-  for (const a of accounts) log(`  ${a.role.padEnd(18, '　')} ${a.name}  登录名 ${a.login}  密码 ${a.password}`);
+  for (const a of accounts) log(`  ${a.role}：${a.name}，登录名 ${a.login}，密码 ${a.password}`);
   log('');
 }

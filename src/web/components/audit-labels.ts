@@ -1,0 +1,23 @@
+/** Chinese names of the audit action codes written by the server (audit_events.action). */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'member.created': '新增会员',
+  'member.updated': '修改会员档案',
+  'member.imported': '导入会员',
+  'member.retired': '办理退休',
+  'member.transferred_out': '办理转出',
+  'member.transferred_in': '办理转入',
+  'org.created': '新建组织',
+  'org.updated': '修改组织',
+  'org.deleted': '删除组织',
+  'role.assigned': '任命角色',
+  'role.removed': '撤销角色',
+  'auth.login': '登录',
+  'user.password_changed': '修改密码',
+  'user.password_reset': '重置密码',
+  'demo.seeded': '载入示例数据',
+};
+
+/** The Chinese name of an audit action; an unknown code is shown as it is rather than hidden. */
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}

@@ -1,0 +1,9 @@
+// Shared building blocks of the web client; feature folders import from here.
+export { PageHeader } from './PageHeader';
+export { PageLoading } from './PageLoading';
+export { ErrorAlert, errorMessage } from './ErrorAlert';
+export { applyFieldErrors, useFormError } from './form-errors';
+export { OneTimePasswordModal, type OneTimePassword } from './OneTimePasswordModal';
+export { AUDIT_ACTION_LABELS, auditActionLabel } from './audit-labels';
+export { roleLabel, rolesLabel } from './role-format';
+export { useIsPhone } from './use-is-phone';

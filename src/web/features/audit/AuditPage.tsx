@@ -1,0 +1,4 @@
+/** The audit trail (being built). */
+export function AuditPage() {
+  return <div>操作记录</div>;
+}

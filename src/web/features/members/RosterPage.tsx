@@ -1,0 +1,4 @@
+/** The member roster (being built). */
+export function RosterPage() {
+  return <div>会员名册</div>;
+}

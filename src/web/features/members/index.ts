@@ -1,0 +1,3 @@
+export { RosterPage } from './RosterPage';
+export { MemberDetailPage } from './MemberDetailPage';
+export { MemberCreatePage } from './MemberCreatePage';
