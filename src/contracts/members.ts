@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidIdCard } from '../domain/id-card.js';
+import { toIsoDate } from '../domain/dates.js';
 import { isValidMobile } from '../domain/phone.js';
 import { LIMITS } from './limits.js';
 
@@ -25,7 +26,13 @@ export const AGE_BAND_LABELS = {
   '60plus': '60岁及以上',
 } as const;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar day written YYYY-MM-DD: 2026-02-30 is refused here, not left to the database. */
+export const isoDateSchema = z
+  .string()
+  .regex(ISO_DATE, '日期格式应为 YYYY-MM-DD')
+  .refine((s) => !ISO_DATE.test(s) || toIsoDate(+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10)) !== null, '日期不存在，请检查年月日');
+const isoDate = isoDateSchema;
 const optionalText = (max: number) =>
   z
     .string()
@@ -63,7 +70,10 @@ export const memberInputSchema = z.object({
   employmentStatus: z.enum(EMPLOYMENT_STATUSES, { message: '在职状态无效' }).optional(),
   membershipStatus: z.enum(MEMBERSHIP_STATUSES, { message: '会籍状态无效' }).optional(),
   joinedOn: isoDate.nullable().optional(),
-  tags: z.array(z.string().trim().min(1).max(LIMITS.tagMax)).max(LIMITS.tagsMax).optional(),
+  tags: z
+    .array(z.string().trim().min(1, '标签不能为空').max(LIMITS.tagMax, `每个标签不能超过 ${LIMITS.tagMax} 个字`))
+    .max(LIMITS.tagsMax, `标签最多 ${LIMITS.tagsMax} 个`)
+    .optional(),
   note: optionalText(LIMITS.noteMax),
 });
 export type MemberInput = z.infer<typeof memberInputSchema>;

@@ -20,6 +20,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** JSON with object keys sorted at every depth, so the same event always hashes the same. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  // As JSON.stringify (and so the stored JSON) does: a Date hashes as its ISO string, not as {}.
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonicalJson((value as { toJSON: () => unknown }).toJSON());
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)

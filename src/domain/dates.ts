@@ -12,7 +12,8 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 /**
  * Reads a date as people write it in a roster: 1985-03-02, 1985/3/2, 1985.3.2, 19850302, 1985年3月2日,
  * an Excel serial day number, or a JS Date from a spreadsheet cell. A year and month alone (1985-03,
- * 1985年3月, 出生年月) give the first of the month. Returns YYYY-MM-DD, or null when it cannot be read.
+ * 1985年3月, 出生年月) give the first of the month. Digits that Excel kept as a number (19850302, 198503, and
+ * 出生年月 typed 1985.03) are read as typed, not as serial days. Returns YYYY-MM-DD, or null when it cannot be read.
  */
 export function parseLooseDate(value: unknown): string | null {
   if (value === null || value === undefined) return null;
@@ -21,10 +22,11 @@ export function parseLooseDate(value: unknown): string | null {
     // Spreadsheet readers give dates as UTC midnight of the calendar day.
     return toIsoDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
   }
-  if (typeof value === 'number') return fromExcelSerial(value);
+  if (typeof value === 'number') return fromNumber(value);
   const s = String(value)
     .trim()
-    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    // Full-width digits and punctuation, as a Chinese input method in full-width mode types them (１９８５－０３－０２).
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\s+/g, '');
   if (s === '') return null;
   let m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
@@ -39,6 +41,21 @@ export function parseLooseDate(value: unknown): string | null {
   if (m) return toIsoDate(+m[1], +m[2], 1);
   if (/^\d{5}(\.\d+)?$/.test(s)) return fromExcelSerial(Number(s));
   return null;
+}
+
+/**
+ * A number cell. 1900–2100 with or without decimals is a year or a 出生年月 typed as 1985.03, never a serial day
+ * of 1905; 1985.1 is refused because it may have been typed 1985.1 or 1985.10. Above 100 000 it is 19850302 or
+ * 198503 typed as digits. Anything else is an Excel serial day number.
+ */
+function fromNumber(n: number): string | null {
+  if (!Number.isFinite(n)) return null;
+  if (n >= 1900 && n < 2101) {
+    const s = String(n);
+    return /^\d{4}\.1$/.test(s) ? null : parseLooseDate(s);
+  }
+  if (n > 100_000) return parseLooseDate(String(n));
+  return fromExcelSerial(n);
 }
 
 function fromExcelSerial(n: number): string | null {

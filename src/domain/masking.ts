@@ -1,7 +1,7 @@
 /** 13800000001 → 138****0001; shorter strings keep only their last two characters. */
 export function maskPhone(phone: string | null): string | null {
   if (!phone) return phone;
-  if (phone.length < 7) return '*'.repeat(Math.max(0, phone.length - 2)) + phone.slice(-2);
+  if (phone.length < 11) return '*'.repeat(Math.max(0, phone.length - 2)) + phone.slice(-2);
   return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 }
 

@@ -3,11 +3,15 @@ import { pinyin } from 'pinyin-pro';
 /**
  * Database sort keys that reproduce Intl.Collator('zh') (pinyin) and Intl.Collator('zh-u-co-stroke')
  * (stroke count, as ballots list surnames) inside SQL: each character becomes its fixed-width rank in the
- * collator's order of the CJK Unified Ideographs block, so a plain byte comparison of keys orders names as
- * the collator would, character by character. Other characters keep their code point after all Han ones.
+ * collator's order of the whole Basic Multilingual Plane (Han, but also the digits, punctuation and Latin
+ * letters that the collator puts before or after Han), so a plain byte comparison of keys orders names as
+ * the collator would, character by character. Characters beyond the BMP keep their code point, after all.
+ * Characters the collator tells apart only by case, width or accent (a/A/ａ, (/（) share a rank, because the
+ * collator weighs those differences only after every letter of the name: 张伟（大） and 张伟(大) get the same key
+ * (the caller orders such ties by something else), while 张伟(小) still sorts after 张伟（大）.
  */
-const HAN_FIRST = 0x4e00;
-const HAN_LAST = 0x9fff;
+const RANKED_FIRST = 0x0000;
+const RANKED_LAST = 0xffff;
 const WIDTH = 5;
 
 let pinyinRanks: Map<string, number> | undefined;
@@ -15,13 +19,14 @@ let strokeRanks: Map<string, number> | undefined;
 
 function buildRanks(locale: string): Map<string, number> {
   const chars: string[] = [];
-  for (let c = HAN_FIRST; c <= HAN_LAST; c++) chars.push(String.fromCharCode(c));
+  for (let c = RANKED_FIRST; c <= RANKED_LAST; c++) chars.push(String.fromCharCode(c));
   const collator = new Intl.Collator(locale);
+  const primary = new Intl.Collator(locale, { sensitivity: 'base' });
   chars.sort(collator.compare);
   const ranks = new Map<string, number>();
   let rank = 0;
   for (let i = 0; i < chars.length; i++) {
-    if (i > 0 && collator.compare(chars[i - 1], chars[i]) !== 0) rank++;
+    if (i > 0 && primary.compare(chars[i - 1], chars[i]) !== 0) rank++;
     ranks.set(chars[i], rank);
   }
   return ranks;
@@ -31,8 +36,8 @@ function keyFor(name: string, ranks: Map<string, number>): string {
   let key = '';
   for (const ch of name) {
     const rank = ranks.get(ch);
-    // Han characters rank 0..~21 000; anything else sorts after them by code point.
-    const n = rank !== undefined ? rank : 30_000 + (ch.codePointAt(0) ?? 0);
+    // BMP characters rank below 0x10000; a character beyond the BMP sorts after them all by code point.
+    const n = rank !== undefined ? rank : (ch.codePointAt(0) ?? 0);
     key += n.toString(36).padStart(WIDTH, '0');
   }
   return key;

@@ -70,6 +70,10 @@ function isInScope(actor: Actor, resource: Resource): boolean {
   }
 }
 
+function isOwnNode(actor: Actor, resource: Resource): boolean {
+  return resource.type === 'org' && resource.path === actor.org?.path;
+}
+
 function isSelf(actor: Actor, resource: Resource): boolean {
   return resource.type === 'member' && resource.userId !== null && resource.userId === actor.userId;
 }
@@ -92,6 +96,8 @@ export function can(actor: Actor, action: Action, resource: Resource = { type: '
       return actor.roles.length > 0;
     case 'org.manageGroups':
     case 'org.manageRoles':
+      // A parent union is a separate organisation: its leaders manage their own node, not a school's inside.
+      if (actor.org!.kind === 'parent') return action === 'org.manageRoles' && isOwnNode(actor, resource) && has(actor, LEADERS);
       return has(actor, LEADERS) && actor.org!.kind !== 'group';
     case 'member.list':
     case 'member.read':
@@ -110,7 +116,8 @@ export function can(actor: Actor, action: Action, resource: Resource = { type: '
     case 'audit.read':
       return has(actor, LEADERS) || has(actor, ['parent_admin']);
     case 'user.resetPassword':
-      return has(actor, LEADERS);
+      // Password resets stay inside a union; a parent union's leaders do not reach schools' accounts.
+      return has(actor, LEADERS) && actor.org!.kind !== 'parent';
     default:
       return assertNever(action);
   }

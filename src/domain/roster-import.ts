@@ -6,7 +6,7 @@ import {
   type MemberInput,
 } from '../contracts/members.js';
 import { parseLooseDate } from './dates.js';
-import { isValidIdCard } from './id-card.js';
+import { idCardBirthDate, isValidIdCard } from './id-card.js';
 import { isValidMobile, normalizePhone } from './phone.js';
 import { ROSTER_FIELD_HEADERS, type RosterField } from './roster-columns.js';
 
@@ -81,6 +81,7 @@ export function checkRosterRow(rowNumber: number, cells: Partial<Record<RosterFi
   } else if (text(idRaw)) {
     const id = text(idRaw).toUpperCase().replace(/\s/g, '');
     if (!/^\d{17}[\dX]$/.test(id)) problem('idCard', idRaw, `身份证号应为18位（现为${id.length}位）`);
+    else if (idCardBirthDate(id) === null) problem('idCard', idRaw, `身份证号中的出生日期 ${id.slice(6, 14)} 不存在，请核对`);
     else if (!isValidIdCard(id)) problem('idCard', idRaw, '身份证号校验位不正确，请核对');
     else draft.idCard = id;
   }
