@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import zlib from 'node:zlib';
+import { pipeline } from 'node:stream';
 import { getTableName, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '../server/db/schema/index.js';
@@ -46,22 +47,31 @@ export async function backupDatabase(database: Database, file: string): Promise<
 
 /** Replaces the whole database's content with a backup, in one transaction (all or nothing). */
 export async function restoreDatabase(database: Database, file: string): Promise<{ tables: number; rows: number }> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+  // pipeline (not pipe) passes a read error of the file on to the reader, instead of leaving it waiting forever.
+  const input = pipeline(fs.createReadStream(file), zlib.createGunzip(), () => undefined);
+  const lines = readline.createInterface({ input, crlfDelay: Infinity });
   let header: { format: string; schemaVersion: number; tables: string[] } | null = null;
   const chunks: { table: string; rows: unknown[] }[] = [];
-  for await (const line of lines) {
-    if (!line.trim()) continue;
-    const obj = JSON.parse(line);
-    if (!header) {
-      if (obj.format !== FORMAT) throw new Error('不是职工之家的备份文件');
-      header = obj;
-    } else chunks.push(obj);
+  try {
+    for await (const line of lines) {
+      if (!line.trim()) continue;
+      const obj = JSON.parse(line);
+      if (!header) {
+        if (obj?.format !== FORMAT || !Array.isArray(obj.tables)) throw new Error('not a backup');
+        header = obj;
+      } else if (typeof obj?.table === 'string' && Array.isArray(obj.rows)) chunks.push(obj);
+      else throw new Error('bad chunk');
+    }
+  } catch (e) {
+    // Not gzip, not JSON lines, someone else's JSON, cut short, unreadable: one plain answer, nothing touched.
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? `备份文件不存在：${file}` : '不是职工之家的备份文件，或文件已损坏';
+    throw new Error(`${reason}（数据库未作任何改动）`);
   }
   if (!header) throw new Error('备份文件是空的');
   const [{ version }] = await database.query<{ version: number }>('SELECT count(*)::int AS version FROM drizzle.__drizzle_migrations');
   if (header.schemaVersion !== version) throw new Error(`备份的数据库版本（${header.schemaVersion}）与当前程序（${version}）不一致`);
   const known = new Set(tableOrder());
-  for (const t of header.tables) if (!known.has(t)) throw new Error(`备份中含有未知的表：${t}`);
+  for (const t of [...header.tables, ...chunks.map((c) => c.table)]) if (!known.has(t)) throw new Error(`备份中含有未知的表：${t}`);
   let total = 0;
   await database.rawTransaction(async (query) => {
     await query(`TRUNCATE ${tableOrder().map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`);

@@ -39,7 +39,10 @@ export async function seedScale(database: Database, unions: number, total: numbe
       const u = i % unions;
       const gender = rand() < 0.6 ? 'F' : 'M';
       const birth = `${1962 + Math.floor(rand() * 38)}-${pad(1 + Math.floor(rand() * 12), 2)}-${pad(1 + Math.floor(rand() * 28), 2)}`;
-      const body = `330106${birth.replaceAll('-', '')}${pad(i % 1000, 3)}`;
+      // The sequence part is unique within the union (members of a union are i = u, u + unions, …) and its
+      // last digit carries the gender as real ID numbers do (odd for men).
+      const seq = (Math.floor(i / unions) * 2 + (gender === 'M' ? 1 : 0)) % 1000;
+      const body = `330106${birth.replaceAll('-', '')}${pad(seq, 3)}`;
       const input = completeMemberInput({
         name: randomName(rand, gender),
         gender,

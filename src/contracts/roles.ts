@@ -33,3 +33,11 @@ export const ORG_CHILD_KINDS: Record<OrgKind, readonly OrgKind[]> = {
   sub: ['group'],
   group: [],
 };
+
+/** Roles that exist in each kind of organisation (the server refuses the others). */
+export const ROLES_BY_KIND: Record<OrgKind, readonly Role[]> = {
+  parent: ['parent_admin', 'chair', 'vice_chair', 'committee'],
+  grassroots: ['chair', 'vice_chair', 'committee', 'handler', 'member'],
+  sub: ['chair', 'vice_chair', 'committee', 'member'],
+  group: ['group_leader', 'member'],
+};

@@ -19,7 +19,7 @@ import {
 import type { Database } from './db/client.js';
 import type { Config } from './config.js';
 import { LIMITS } from '../contracts/limits.js';
-import { registerErrorHandling } from './http/error-handler.js';
+import { notFoundReply, registerErrorHandling } from './http/error-handler.js';
 import { registerOriginCheck } from './http/origin-check.js';
 import { actorFromToken, SESSION_COOKIE } from './modules/auth/sessions.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -30,6 +30,18 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 
 export type App = FastifyInstance;
+
+/**
+ * Client-side routes (/members/…) get the single-page app; a missing asset or API route stays a 404, so a
+ * stale page never receives HTML in place of a script.
+ */
+function setSpaFallback(app: FastifyInstance): void {
+  app.setNotFoundHandler((req, reply) => {
+    const isPage = req.method === 'GET' && !req.url.startsWith('/api') && !req.url.startsWith('/assets/') && !/\.[a-z0-9]+(\?|$)/i.test(req.url);
+    if (isPage) return reply.sendFile('index.html');
+    return notFoundReply(req, reply);
+  });
+}
 
 /** Everything a route module needs from the app. */
 export interface Deps {
@@ -106,12 +118,10 @@ export async function buildApp(
   );
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // Client-side routes: any non-API GET that is not a file gets the single-page app.
-    app.get('/*', { schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
-    });
-  }
+    // Files are looked up on each request (wildcard), so a rebuild is served without a restart.
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false });
+    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
+    setSpaFallback(app);
+  } else app.setNotFoundHandler(notFoundReply);
   return app;
 }

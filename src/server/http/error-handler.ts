@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { FIELD_LABELS } from '../../contracts/members.js';
@@ -21,6 +21,26 @@ export function problemsFromZod(issues: { path: PropertyKey[]; message: string }
   });
 }
 
+/**
+ * What a unique index protects, for the rare request that loses a race past the service's own check (two
+ * clicks on 保存 at once): a 409 naming the field instead of a 500.
+ */
+const UNIQUE_CONFLICTS: Record<string, FieldProblem> = {
+  members_org_staff_no_uq: { path: 'staffNo', message: '工号已被使用' },
+  members_org_id_card_uq: { path: 'idCard', message: '身份证号已登记' },
+  orgs_parent_name_uq: { path: 'name', message: '同一上级下已有同名组织' },
+  users_phone_uq: { path: 'phone', message: '该手机号已有账号' },
+  role_assignments_uq: { path: 'role', message: '此人已担任该角色' },
+};
+
+/** The database's unique-violation error (SQLSTATE 23505) behind an error, if that is what it is. */
+function uniqueViolation(err: unknown): { constraint?: string } | null {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code === '23505') return e as { constraint?: string };
+  }
+  return null;
+}
+
 function body(e: AppError): ErrorBody {
   return { error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } };
 }
@@ -38,6 +58,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     } else if (err instanceof ZodError) {
       const fields = problemsFromZod(err.issues);
       appError = new AppError('VALIDATION_FAILED', fields[0]?.message, fields);
+    } else if (uniqueViolation(err)) {
+      const known = UNIQUE_CONFLICTS[uniqueViolation(err)!.constraint ?? ''];
+      appError = new AppError('CONFLICT', known?.message, known ? [known] : undefined);
     } else if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) {
       appError = new AppError('PAYLOAD_TOO_LARGE');
     } else if (err.statusCode === 429) {
@@ -54,11 +77,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
     void reply.status(appError.status).send(body(appError));
   });
 
-  app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.url === '/api') {
-      void reply.status(404).send(body(new AppError('NOT_FOUND', `接口不存在：${req.method} ${req.url.split('?')[0]}`)));
-      return;
-    }
-    void reply.status(404).type('text/plain; charset=utf-8').send('未找到');
-  });
+}
+
+/** 404 in the API's error shape for /api, plain text elsewhere. */
+export function notFoundReply(req: FastifyRequest, reply: FastifyReply): void {
+  if (req.url.startsWith('/api/') || req.url === '/api') {
+    void reply.status(404).send(body(new AppError('NOT_FOUND', `接口不存在：${req.method} ${req.url.split('?')[0]}`)));
+    return;
+  }
+  void reply.status(404).type('text/plain; charset=utf-8').send('未找到');
 }

@@ -45,13 +45,18 @@ export function applyFieldErrors(form: FormInstance, error: unknown): FieldProbl
 
 /**
  * Error handling for a form that submits to the API: `onError` puts field problems on the fields, and
- * `alert` shows the message with whatever could not be placed. `clear` hides it again.
+ * `alert` shows the message with whatever could not be placed (nothing when all were). `clear` hides it.
  */
 export function useFormError(form: FormInstance): { alert: ReactNode; onError: (error: unknown) => void; clear: () => void } {
   const [state, setState] = useState<{ error: unknown; rest: FieldProblem[] } | null>(null);
   return {
     alert: state ? <ErrorAlert error={state.error} fields={state.rest} /> : null,
-    onError: (error) => setState({ error, rest: applyFieldErrors(form, error) }),
+    onError: (error) => {
+      const rest = applyFieldErrors(form, error);
+      const isAllOnFields = error instanceof ApiError && error.fields.length > 0 && rest.length === 0;
+      // When every problem already shows next to its field, a banner repeating it adds nothing.
+      setState(isAllOnFields ? null : { error, rest });
+    },
     clear: () => setState(null),
   };
 }

@@ -5,5 +5,5 @@ export { ErrorAlert, errorMessage } from './ErrorAlert';
 export { applyFieldErrors, useFormError } from './form-errors';
 export { OneTimePasswordModal, type OneTimePassword } from './OneTimePasswordModal';
 export { AUDIT_ACTION_LABELS, auditActionLabel } from './audit-labels';
-export { roleLabel, rolesLabel } from './role-format';
+export { byRoleRank, roleLabel, rolesLabel } from './role-format';
 export { useIsPhone } from './use-is-phone';

@@ -3,9 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app.js';
 import { ctxOf } from '../../http/context.js';
+import { isoDateSchema } from '../../../contracts/members.js';
 import { auditActors, listAudit } from './audit.service.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const isoDate = isoDateSchema;
 
 /** The audit trail: read-only; there is no route that edits or deletes an event. */
 export async function auditRoutes(app: FastifyInstance, { database }: Deps): Promise<void> {

@@ -16,12 +16,22 @@ export interface AuditQuery {
   to?: string;
 }
 
+/**
+ * The organisations whose audit events someone working in `org` may read: its subtree. A parent union's
+ * subtree stops at the parent unions: the events of its schools describe their members (names, birth dates,
+ * tags …), and a parent union sees its children's aggregates, not their members' data (DOMAIN.md §2).
+ */
+export function auditOrgIds(db: Db, org: { path: string; kind: string }) {
+  const subtree = like(orgs.path, `${org.path}%`);
+  return db.select({ id: orgs.id }).from(orgs).where(org.kind === 'parent' ? and(subtree, eq(orgs.kind, 'parent')) : subtree);
+}
+
 /** The condition limiting audit events to the actor's organisation subtree (everything for a platform admin). */
 function auditScope(ctx: Ctx): SQL | undefined {
   if (ctx.actor.isPlatformAdmin && !ctx.actor.org) return undefined;
   const org = ctx.actor.org;
   if (!org || !can(ctx.actor, 'audit.read', { type: 'org', path: org.path })) throw forbidden('您在当前组织没有查看操作记录的权限');
-  const subtree = inArray(auditEvents.orgId, ctx.db.select({ id: orgs.id }).from(orgs).where(like(orgs.path, `${org.path}%`)));
+  const subtree = inArray(auditEvents.orgId, auditOrgIds(ctx.db, org));
   return ctx.actor.isPlatformAdmin ? or(subtree, isNull(auditEvents.orgId)) : subtree;
 }
 

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, inArray, isNotNull, min } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNotNull, lt, min } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { loginFailures, members, sessions, users } from '../../db/schema/index.js';
 import { LIMITS } from '../../../contracts/limits.js';
@@ -49,6 +49,8 @@ export async function logIn(db: Db, login: string, password: string) {
   await assertNotLockedOut(db, keys);
   const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyDummy(password), false);
   if (!user || !ok) {
+    // Rows older than the window no longer count; drop them as new ones arrive so the table stays small.
+    await db.delete(loginFailures).where(and(inArray(loginFailures.accountKey, keys), lt(loginFailures.at, new Date(Date.now() - LIMITS.loginWindowMinutes * 60_000))));
     await db.insert(loginFailures).values({ accountKey: keys[0] });
     await assertNotLockedOut(db, keys);
     throw new AppError('BAD_CREDENTIALS');
@@ -57,8 +59,9 @@ export async function logIn(db: Db, login: string, password: string) {
   const memberships = await userMemberships(db, user.id);
   const token = await createSession(db, user.id, memberships[0]?.org.id ?? null);
   await db.transaction(async (tx) => {
+    // Logged in the chain of the organisation the session starts in, so log-ins do not all queue on one lock.
     await writeAudit(tx, {
-      orgId: null,
+      orgId: memberships[0]?.org.id ?? null,
       actor: { userId: user.id, name: user.displayName },
       action: 'auth.login',
       entityType: 'user',

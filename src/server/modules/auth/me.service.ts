@@ -1,4 +1,4 @@
-import { and, eq, inArray, like, or } from 'drizzle-orm';
+import { and, eq, inArray, like, notInArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { members, orgs, roleAssignments, sessions, users } from '../../db/schema/index.js';
 import { ACTIONS, can, type Actor } from '../../../domain/policy.js';
@@ -72,6 +72,14 @@ export async function resetPassword(ctx: Ctx, userId: string): Promise<{ tempora
       .where(and(eq(members.userId, userId), or(inArray(members.orgId, subtree), inArray(members.groupId, subtree))))
       .limit(1);
     if (!inRoles && !onRoster) throw notFound('用户');
+    // The temporary password goes to the chair: not for an account that also acts elsewhere (another school,
+    // the parent union), or a chair could take over rights they do not have.
+    const [elsewhere] = await ctx.db
+      .select({ id: roleAssignments.id })
+      .from(roleAssignments)
+      .where(and(eq(roleAssignments.userId, userId), notInArray(roleAssignments.orgId, subtree)))
+      .limit(1);
+    if (elsewhere) throw forbidden('此人在其他组织也担任角色，请联系平台管理员重置密码');
   }
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);

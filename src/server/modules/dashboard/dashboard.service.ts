@@ -1,12 +1,15 @@
-import { and, desc, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, ne, sql } from 'drizzle-orm';
 import { auditEvents, members, orgs } from '../../db/schema/index.js';
 import { can } from '../../../domain/policy.js';
 import type { Ctx } from '../../http/context.js';
+import { forbidden } from '../../http/app-error.js';
+import { auditOrgIds } from '../audit/audit.service.js';
 
 /** Real counts for the home page of the current organisation: roster figures, groups, child unions, recent changes. */
 export async function dashboardFor(ctx: Ctx) {
   const org = ctx.actor.org;
   if (!org) return { orgName: null, counts: [], groups: [], childUnions: [], recent: [] };
+  if (!can(ctx.actor, 'dashboard.read', { type: 'org', path: org.path })) throw forbidden();
   const [self] = await ctx.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, org.id));
   const subtree = ctx.db.select({ id: orgs.id }).from(orgs).where(like(orgs.path, `${org.path}%`));
   const resource = { type: 'org' as const, path: org.path };
@@ -64,7 +67,8 @@ export async function dashboardFor(ctx: Ctx) {
     const rows = await ctx.db
       .select({ at: auditEvents.at, actorName: auditEvents.actorName, action: auditEvents.action, entityLabel: auditEvents.entityLabel })
       .from(auditEvents)
-      .where(inArray(auditEvents.orgId, subtree))
+      // Log-ins are audited but are not news on the home page.
+      .where(and(inArray(auditEvents.orgId, auditOrgIds(ctx.db, org)), ne(auditEvents.action, 'auth.login')))
       .orderBy(desc(auditEvents.at))
       .limit(8);
     recent = rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));

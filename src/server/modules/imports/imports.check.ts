@@ -89,7 +89,16 @@ export async function checkImportRows(
       problems.push(rowProblem(c.row, field, value, `${ROSTER_FIELD_HEADERS[field]} ${value} 已在名册中（${match.name}）；如需更新已有会员，请选择“更新已有会员”`));
       continue;
     }
-    if (match && claimed.has(match.id)) continue; // already reported as a duplicate within the file
+    if (match && claimed.has(match.id)) {
+      // Two rows of the file point at one member (one by 工号, the other by 身份证号): say so, unless the row is
+      // already reported as a duplicate within the file; never drop a row silently.
+      if (!problems.some((p) => p.row === c.row)) {
+        const field: RosterField = byStaff ? 'staffNo' : 'idCard';
+        const value = byStaff ? c.input.staffNo! : c.input.idCard!;
+        problems.push(rowProblem(c.row, field, value, `与文件中另一行指向同一名会员（${match.name}），请合并为一行`));
+      }
+      continue;
+    }
     if (match) claimed.add(match.id);
     planned.push({ row: c.row, input: c.input, groupId: c.groupName ? index.groupIds.get(c.groupName) ?? null : null, existingId: match?.id ?? null });
   }

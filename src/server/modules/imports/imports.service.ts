@@ -49,7 +49,9 @@ async function fail(db: Db, id: string, e: unknown) {
 /** Stores the upload and starts reading it in the background; the wizard polls the status. */
 export async function startImport(ctx: Ctx, fileName: string, file: Buffer): Promise<string> {
   const union = unionOf(ctx);
-  if (!/\.(xlsx|csv|xls)$/i.test(fileName)) throw new AppError('UNSUPPORTED_FILE', '请上传 .xlsx 或 .csv 文件');
+  // An old .xls is known from its name: say so at once rather than after a background read.
+  if (/\.xls$/i.test(fileName)) await readSpreadsheet(fileName, file);
+  if (!/\.(xlsx|csv)$/i.test(fileName)) throw new AppError('UNSUPPORTED_FILE', '请上传 .xlsx 或 .csv 文件');
   // Old uploads of this union that were never committed are dropped, so files do not pile up.
   await ctx.db.delete(memberImports).where(and(eq(memberImports.orgId, union.id), lt(memberImports.createdAt, new Date(Date.now() - 86_400_000))));
   const [row] = await ctx.db

@@ -5,7 +5,7 @@ const EXAMPLE: Record<string, string> = {
   name: '张晓明',
   gender: '男',
   birthDate: '1985-03-02',
-  idCard: '110101198503021239',
+  idCard: '110101198503021238', // a valid check digit: the example row imports as it is
   phone: '13800000001',
   staffNo: 'T0001',
   department: '语文组',

@@ -16,12 +16,15 @@ const SORTS = {
 
 const memberWithGroup = { ...getTableColumns(members), groupName: groupOrg.name, groupPath: groupOrg.path, orgPath: orgs.path };
 
-/** One page of the roster in the actor's scope, with the total count for the pager. */
-export async function listMembers(ctx: Ctx, q: MemberListQuery): Promise<{ rows: MemberRow[]; total: number }> {
+/**
+ * The two queries behind one page of the roster: the page's rows and the total for the pager. Exposed as
+ * query builders so a benchmark can take the exact SQL (`.toSQL()`) and run it directly as its floor.
+ */
+export function rosterPageQueries(ctx: Ctx, q: MemberListQuery) {
   const canSearchPhone = can(ctx.actor, 'member.readPhone', { type: 'org', path: ctx.actor.org?.path ?? '' });
   const where = whereAll([rosterScope(ctx), ...rosterFilters(q, canSearchPhone)]);
-  const [rows, [{ total }]] = await Promise.all([
-    ctx.db
+  return {
+    rows: ctx.db
       .select(memberWithGroup)
       .from(members)
       .innerJoin(orgs, eq(orgs.id, members.orgId))
@@ -30,8 +33,14 @@ export async function listMembers(ctx: Ctx, q: MemberListQuery): Promise<{ rows:
       .orderBy(...SORTS[q.sort])
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ total: count() }).from(members).where(where),
-  ]);
+    total: ctx.db.select({ total: count() }).from(members).where(where),
+  };
+}
+
+/** One page of the roster in the actor's scope, with the total count for the pager. */
+export async function listMembers(ctx: Ctx, q: MemberListQuery): Promise<{ rows: MemberRow[]; total: number }> {
+  const queries = rosterPageQueries(ctx, q);
+  const [rows, [{ total }]] = await Promise.all([queries.rows, queries.total]);
   return { rows, total };
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app.js';
-import { memberInputSchema, memberListQuerySchema } from '../../../contracts/members.js';
+import { isoDateSchema, memberInputSchema, memberListQuerySchema } from '../../../contracts/members.js';
 import { LIMITS } from '../../../contracts/limits.js';
 import { can } from '../../../domain/policy.js';
 import { todayInShanghai } from '../../../domain/dates.js';
@@ -14,7 +14,7 @@ import { createMember, getMember, loadMemberFor, retireMember, transferOutMember
 import { rosterWorkbook } from './members.export.js';
 
 const idParams = z.object({ id: z.string().uuid('会员无效') });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const isoDate = isoDateSchema;
 
 const historySchema = z.object({
   id: z.string(),

@@ -1,8 +1,8 @@
 import { and, count, eq, inArray, like, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { members, orgs, roleAssignments, users } from '../../db/schema/index.js';
-import { ORG_CHILD_KINDS, ORG_KIND_LABELS, ROLE_LABELS, type Role } from '../../../contracts/roles.js';
+import { members, orgs, roleAssignments, sessions, users } from '../../db/schema/index.js';
+import { ORG_CHILD_KINDS, ORG_KIND_LABELS, ROLE_LABELS, ROLES_BY_KIND } from '../../../contracts/roles.js';
 import { can } from '../../../domain/policy.js';
 import { maskPhone } from '../../../domain/masking.js';
 import { normalizePhone } from '../../../domain/phone.js';
@@ -178,6 +178,8 @@ export async function deleteOrg(ctx: Ctx, id: string): Promise<void> {
     if (m.n > 0) throw new AppError('CONFLICT', `该组织还有 ${m.n} 名会员，请先调整到其他小组`);
     if (c.n > 0) throw new AppError('CONFLICT', '该组织下还有下级组织');
     await tx.delete(roleAssignments).where(eq(roleAssignments.orgId, id));
+    // Sessions working in the node fall back to the person's next organisation (the column references orgs).
+    await tx.update(sessions).set({ currentOrgId: null }).where(eq(sessions.currentOrgId, id));
     await tx.delete(orgs).where(eq(orgs.id, id));
     await writeAudit(tx, {
       orgId: org.parentId,
@@ -226,18 +228,11 @@ export async function listRoles(ctx: Ctx, orgId: string) {
     .sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh'));
 }
 
-const ROLES_FOR_KIND: Record<OrgRow['kind'], Role[]> = {
-  parent: ['parent_admin', 'chair', 'vice_chair', 'committee'],
-  grassroots: ['chair', 'vice_chair', 'committee', 'handler', 'member'],
-  sub: ['chair', 'vice_chair', 'committee', 'member'],
-  group: ['group_leader', 'member'],
-};
-
 /** Gives a person a role in an organisation, opening an account if they have none. */
 export async function assignRole(ctx: Ctx, orgId: string, input: z.infer<typeof assignRoleBody>) {
   const org = await loadOrg(ctx, orgId);
   assertMayManageRoles(ctx, org);
-  if (!ROLES_FOR_KIND[org.kind].includes(input.role)) {
+  if (!ROLES_BY_KIND[org.kind].includes(input.role)) {
     throw fieldError('role', `${ORG_KIND_LABELS[org.kind]}不设“${ROLE_LABELS[input.role]}”角色`);
   }
   if (input.role === 'parent_admin' && !ctx.actor.isPlatformAdmin) throw forbidden('只有平台管理员可以指定上级工会管理员');

@@ -1,0 +1,117 @@
+import { Suspense, useState } from 'react';
+import { Alert, Button, Drawer, Layout, Menu, Typography } from 'antd';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { PageLoading, useIsPhone } from '../components';
+import { useT } from '../lib/i18n';
+import { useMe } from '../lib/session';
+import { LanguageToggle } from './LanguageToggle';
+import { MenuIcon } from './MenuIcon';
+import { activeNavPath, NAV_ITEMS } from './nav';
+import { OrgSwitcher } from './OrgSwitcher';
+import { UserMenu } from './UserMenu';
+
+/** The frame of every signed-in page: side menu (a drawer on a phone), header with switchers, the page. */
+export function AppLayout() {
+  const { data: me } = useMe();
+  const isPhone = useIsPhone();
+  const [isDrawerOpen, setDrawerOpen] = useState(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const t = useT();
+  if (!me) return null;
+
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[activeNavPath(location.pathname)]}
+      items={NAV_ITEMS.filter((i) => i.isAllowed(me)).map((i) => ({ key: i.path, label: t(i.label) }))}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        navigate(key);
+      }}
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
+  const brand = (
+    <Link to="/" className="uh-brand">
+      {t('职工之家')}
+    </Link>
+  );
+  // Remounting the page when the organisation changes makes it fetch afresh for the new organisation.
+  const page = (
+    <Suspense fallback={<PageLoading />}>
+      <Outlet key={me.currentOrg?.id ?? 'none'} />
+    </Suspense>
+  );
+  const passwordNotice =
+    me.user.mustChangePassword && location.pathname !== '/profile' ? (
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={t('您正在使用临时密码，请尽快修改。')}
+        action={
+          <Link to="/profile">
+            <Button size="small">{t('去修改')}</Button>
+          </Link>
+        }
+      />
+    ) : null;
+
+  if (isPhone) {
+    return (
+      <Layout className="uh-shell">
+        <Layout.Header className="uh-header">
+          <Button type="text" aria-label={t('打开菜单')} onClick={() => setDrawerOpen(true)} icon={<MenuIcon />} />
+          {brand}
+          <div className="uh-header-spacer" />
+          <UserMenu isCompact />
+        </Layout.Header>
+        <Drawer
+          open={isDrawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="left"
+          size={280}
+          title={t('职工之家')}
+          styles={{ body: { padding: 0 } }}
+        >
+          <div className="uh-drawer-section">
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('当前组织')}
+            </Typography.Text>
+            <OrgSwitcher block onSwitched={() => setDrawerOpen(false)} />
+          </div>
+          {menu}
+          <div className="uh-drawer-section">
+            <LanguageToggle />
+          </div>
+        </Drawer>
+        <Layout.Content className="uh-content">
+          {passwordNotice}
+          {page}
+        </Layout.Content>
+      </Layout>
+    );
+  }
+
+  return (
+    <Layout className="uh-shell">
+      <Layout.Sider width={216} theme="light" className="uh-sider">
+        {brand}
+        {menu}
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="uh-header">
+          <OrgSwitcher />
+          <div className="uh-header-spacer" />
+          <LanguageToggle />
+          <UserMenu />
+        </Layout.Header>
+        <Layout.Content className="uh-content">
+          {passwordNotice}
+          {page}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Me } from '../lib/session';
+
+/** One entry of the side menu; `isAllowed` reads the server's abilities, never the roles themselves. */
+export interface NavItem {
+  path: string;
+  label: string;
+  isAllowed: (me: Me) => boolean;
+}
+
+const has = (me: Me, action: Me['abilities'][number]) => me.abilities.includes(action);
+
+/** Who may open the organisation page: anyone who can change the tree or its roles. */
+export const mayManageOrgs = (me: Me): boolean =>
+  me.user.isPlatformAdmin || has(me, 'org.manageGroups') || has(me, 'org.manageRoles') || has(me, 'org.create');
+
+/** The modules in menu order. */
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/', label: '首页', isAllowed: () => true },
+  { path: '/members', label: '会员档案', isAllowed: (me) => has(me, 'member.list') },
+  { path: '/imports/new', label: '导入会员', isAllowed: (me) => has(me, 'member.import') },
+  { path: '/orgs', label: '组织管理', isAllowed: mayManageOrgs },
+  { path: '/audit', label: '操作记录', isAllowed: (me) => has(me, 'audit.read') },
+  { path: '/profile', label: '个人中心', isAllowed: () => true },
+];
+
+/** The menu entry a location belongs to: the longest matching path ("/" only on its own). */
+export function activeNavPath(pathname: string): string {
+  const match = NAV_ITEMS.filter((i) => (i.path === '/' ? pathname === '/' : pathname === i.path || pathname.startsWith(`${i.path}/`)));
+  return match.sort((a, b) => b.path.length - a.path.length)[0]?.path ?? '';
+}

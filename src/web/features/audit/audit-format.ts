@@ -1,0 +1,103 @@
+import {
+  EMPLOYMENT_STATUS_LABELS,
+  FIELD_LABELS,
+  GENDER_LABELS,
+  MEMBERSHIP_STATUS_LABELS,
+  POST_TYPE_LABELS,
+} from '../../../contracts/members';
+import { ORG_KIND_LABELS } from '../../../contracts/roles';
+
+/** Field names that mean something else outside a member's file, or are not member fields at all. */
+const LABELS_BY_ENTITY: Record<string, Record<string, string>> = {
+  org: { name: '名称', department: '对应部门', parent: '上级组织', chair: '主席', kind: '组织类型' },
+  member_import: { created: '新增人数', updated: '更新人数', file: '文件' },
+  member: { fromOrg: '转出单位', toOrg: '转入单位', onDate: '办理日期' },
+};
+
+/** Code values that the trail stores as codes (enums), shown by their Chinese names. */
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  gender: GENDER_LABELS,
+  postType: POST_TYPE_LABELS,
+  employmentStatus: EMPLOYMENT_STATUS_LABELS,
+  membershipStatus: MEMBERSHIP_STATUS_LABELS,
+  kind: ORG_KIND_LABELS,
+};
+
+/** The Chinese name of a changed field of an entity type. */
+export function fieldLabel(entityType: string, field: string): string {
+  return LABELS_BY_ENTITY[entityType]?.[field] ?? FIELD_LABELS[field] ?? field;
+}
+
+/** One value as a person reads it; `groupName` turns a 工会小组 id into its name. */
+export function formatValue(field: string, value: unknown, groupName: (id: string) => string | undefined): string {
+  if (value === null || value === undefined || value === '') return '（空）';
+  if (Array.isArray(value)) return value.length ? value.map(String).join('、') : '（空）';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'string') {
+    if (field === 'groupId') return groupName(value) ?? '（已删除的小组）';
+    return VALUE_LABELS[field]?.[value] ?? value;
+  }
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** Fields in the order a member's file reads; the database returns JSON keys in its own order. */
+const FIELD_ORDER = [
+  'name', 'gender', 'birthDate', 'isLunarBirthday', 'idCard', 'phone', 'staffNo', 'department', 'groupId', 'postType',
+  'employmentStatus', 'membershipStatus', 'joinedOn', 'tags', 'note', 'fromOrg', 'toOrg', 'onDate',
+  'kind', 'parent', 'chair', 'role', 'portfolio', 'created', 'updated', 'file',
+];
+const rank = (field: string) => {
+  const i = FIELD_ORDER.indexOf(field);
+  return i === -1 ? FIELD_ORDER.length : i;
+};
+
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+
+/**
+ * The changes of an event ({field: {from, to}}) as readable lines: "手机号：138****0001 → 139****0002". A
+ * creation lists just the values it set ("工号：T2001"), and a line with nothing on either side is left out.
+ */
+export function changeLines(
+  event: { action: string; entityType: string; changes: unknown },
+  groupName: (id: string) => string | undefined,
+): string[] {
+  const { changes, entityType } = event;
+  if (!changes || typeof changes !== 'object' || Array.isArray(changes)) return [];
+  const isCreation = /\.(created|transferred_in)$/.test(event.action);
+  const lines: [number, string][] = [];
+  for (const [field, change] of Object.entries(changes as Record<string, unknown>)) {
+    const label = fieldLabel(entityType, field);
+    const show = (v: unknown) => formatValue(field, v, groupName);
+    let line: string | null;
+    if (change && typeof change === 'object' && !Array.isArray(change) && ('from' in change || 'to' in change)) {
+      const { from, to } = change as { from?: unknown; to?: unknown };
+      if (isEmpty(from) && isEmpty(to)) line = null;
+      else if (isCreation || !('from' in change)) line = isEmpty(to) || (isCreation && to === false) ? null : `${label}：${show(to)}`;
+      else if (!('to' in change)) line = `${label}：${show(from)}`;
+      else line = `${label}：${show(from)} → ${show(to)}`;
+    } else {
+      line = isEmpty(change) ? null : `${label}：${show(change)}`;
+    }
+    if (line) lines.push([rank(field), line]);
+  }
+  // Array.prototype.sort is stable: fields outside FIELD_ORDER keep the order they came in.
+  return lines.sort((a, b) => a[0] - b[0]).map(([, line]) => line);
+}
+
+const SHANGHAI = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An ISO timestamp as YYYY-MM-DD HH:mm:ss in Asia/Shanghai, whatever the browser's own time zone. */
+export function formatShanghaiTime(iso: string): string {
+  const parts = Object.fromEntries(SHANGHAI.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
