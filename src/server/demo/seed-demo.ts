@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.js';
-import { members, orgs, roleAssignments, users } from '../db/schema/index.js';
+import { memberHistory, members, orgs, roleAssignments, users } from '../db/schema/index.js';
 import { idCardCheckChar } from '../../domain/id-card.js';
 import { completeMemberInput } from '../../domain/member-fields.js';
 import type { MemberInput } from '../../contracts/members.js';
@@ -120,6 +120,18 @@ export async function seedDemo(database: Database): Promise<DemoAccount[]> {
         .insert(members)
         .values(roster.map(({ group, ...m }) => ({ ...completeMemberInput(m), orgId: school.id, groupId: groupIds.get(group)!, tags: m.tags ?? [] }) as typeof members.$inferInsert))
         .returning({ id: members.id, name: members.name, phone: members.phone, staffNo: members.staffNo });
+      // Every demo file starts with its 建档 line, and retirees carry their retirement, as a real roster would.
+      await tx.insert(memberHistory).values(
+        inserted.flatMap((m, i) => {
+          const r = roster[i];
+          const lines: (typeof memberHistory.$inferInsert)[] = [{ memberId: m.id, orgId: school.id, kind: 'created', onDate: r.joinedOn! }];
+          if (r.employmentStatus === 'retired') {
+            const retiredOn = `${Number(r.birthDate!.slice(0, 4)) + (r.gender === 'F' ? 55 : 60)}${r.birthDate!.slice(4)}`;
+            lines.push({ memberId: m.id, orgId: school.id, kind: 'retired', onDate: retiredOn, fromValue: '在职', toValue: '退休（保留会籍）' });
+          }
+          return lines;
+        }),
+      );
       // Roles go to people on the roster; they log in with their phone or 工号.
       const roleHolders: [number, Role, Portfolio | '', string][] = s === 0
         ? [[0, 'chair', '', ROLE_LABELS.chair], [1, 'vice_chair', '', ROLE_LABELS.vice_chair], [2, 'committee', '组织', '工会委员（组织）'], [3, 'committee', '文体', '工会委员（文体）'], [8, 'group_leader', '', '工会小组长（语文组）'], [16, 'member', '', ROLE_LABELS.member]]

@@ -86,7 +86,7 @@ export async function checkImportRows(
     if (match && mode === 'create') {
       const field: RosterField = byStaff ? 'staffNo' : 'idCard';
       const value = byStaff ? c.input.staffNo! : c.input.idCard!;
-      problems.push(rowProblem(c.row, field, value, `${ROSTER_FIELD_HEADERS[field]} ${value} 已在名册中（${match.name}）；如需更新已有会员，请选择“更新已有会员”`));
+      problems.push(rowProblem(c.row, field, value, `${ROSTER_FIELD_HEADERS[field]} ${value} 已在名册中（${match.name}）；如需更新已有会员，请选择“新增并更新已有会员”`));
       continue;
     }
     if (match && claimed.has(match.id)) {

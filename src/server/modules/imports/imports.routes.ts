@@ -68,7 +68,7 @@ export async function importRoutes(app: FastifyInstance, { database }: Deps): Pr
         params: idParams,
         body: z.object({
           mapping: z.record(z.string(), z.union([z.enum(ROSTER_FIELDS as [string, ...string[]]), z.literal('')])),
-          mode: z.enum(['create', 'upsert'], { message: '导入方式应为 仅新增 或 更新已有会员' }).default('create'),
+          mode: z.enum(['create', 'upsert'], { message: '导入方式应为“仅新增”或“新增并更新已有会员”' }).default('create'),
         }),
         response: { 202: z.object({ ok: z.literal(true) }) },
       },

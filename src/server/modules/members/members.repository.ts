@@ -1,4 +1,4 @@
-import { asc, count, eq, getTableColumns } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { members, memberHistory, orgs, users } from '../../db/schema/index.js';
 import type { MemberListQuery } from '../../../contracts/members.js';
@@ -86,4 +86,15 @@ export async function memberHistoryOf(db: Db, memberId: string) {
     .leftJoin(users, eq(users.id, memberHistory.actorId))
     .where(eq(memberHistory.memberId, memberId))
     .orderBy(asc(memberHistory.createdAt));
+}
+
+/** The departments and tags in use on the roster in scope, for filter and form suggestions. */
+export async function rosterFacets(ctx: Ctx): Promise<{ departments: string[]; tags: string[] }> {
+  const scope = rosterScope(ctx);
+  const [departments, tags] = await Promise.all([
+    ctx.db.selectDistinct({ v: members.department }).from(members).where(and(scope, isNotNull(members.department))),
+    ctx.db.selectDistinct({ v: sql<string>`unnest(${members.tags})` }).from(members).where(scope),
+  ]);
+  const sorted = (rows: { v: string | null }[]) => rows.map((r) => r.v!).filter(Boolean).sort((a, b) => a.localeCompare(b, 'zh'));
+  return { departments: sorted(departments), tags: sorted(tags) };
 }

@@ -8,7 +8,7 @@ import { can } from '../../../domain/policy.js';
 import { todayInShanghai } from '../../../domain/dates.js';
 import { forbidden } from '../../http/app-error.js';
 import { ctxOf } from '../../http/context.js';
-import { listAllMembers, listMembers, memberHistoryOf } from './members.repository.js';
+import { listAllMembers, listMembers, memberHistoryOf, rosterFacets } from './members.repository.js';
 import { memberSchema, presentMember } from './members.presenter.js';
 import { createMember, getMember, loadMemberFor, retireMember, transferOutMember, updateMember } from './members.service.js';
 import { rosterWorkbook } from './members.export.js';
@@ -70,6 +70,12 @@ export async function memberRoutes(app: FastifyInstance, { database }: Deps): Pr
         .header('content-disposition', `attachment; filename="members.xlsx"; filename*=UTF-8''${name}`)
         .send(file);
     },
+  );
+
+  api.get(
+    '/members/facets',
+    { schema: { tags: ['members'], summary: '名册中在用的部门和标签（筛选与填写提示）', response: { 200: z.object({ departments: z.array(z.string()), tags: z.array(z.string()) }) } } },
+    async (req) => rosterFacets(ctxOf(req, database)),
   );
 
   api.get(

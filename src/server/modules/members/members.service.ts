@@ -106,6 +106,10 @@ export async function createMember(ctx: Ctx, input: MemberInput, transferIn?: { 
 export async function updateMember(ctx: Ctx, id: string, input: Partial<MemberInput>) {
   const row = await loadMemberFor(ctx, id, 'member.update');
   const values = completeMemberInput(input);
+  // A new ID number fills in a birth date or gender only where the file has none: an edit of the ID alone
+  // must not silently replace what the union recorded.
+  if (input.birthDate === undefined && row.birthDate) delete values.birthDate;
+  if (input.gender === undefined && row.gender) delete values.gender;
   await ctx.db.transaction(async (tx) => {
     await assertMemberConstraints(tx, { id: row.orgId, path: row.orgPath }, values, id);
     const changes = diffFields(row as unknown as Record<string, unknown>, values, [...AUDITED_FIELDS]);

@@ -1,4 +1,4 @@
-import { Col, DatePicker, Divider, Form, Input, Radio, Row, Select, Switch } from 'antd';
+import { AutoComplete, Col, DatePicker, Divider, Form, Input, Radio, Row, Select, Switch } from 'antd';
 import {
   EMPLOYMENT_STATUS_LABELS,
   MEMBERSHIP_STATUS_LABELS,
@@ -7,7 +7,7 @@ import {
 import { LIMITS } from '../../../contracts/limits';
 import { COMMON_TAGS } from './member-labels';
 import { schemaRule } from './member-form-values';
-import { useGroups } from './use-groups';
+import { useGroups, useRosterFacets } from './use-groups';
 
 const optionsOf = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 const half = { xs: 24, sm: 12 };
@@ -18,6 +18,7 @@ const half = { xs: 24, sm: 12 };
  */
 export function MemberFormFields({ withStatus = false }: { withStatus?: boolean }) {
   const groups = useGroups();
+  const facets = useRosterFacets(COMMON_TAGS);
   return (
     <>
       <Row gutter={16}>
@@ -63,7 +64,12 @@ export function MemberFormFields({ withStatus = false }: { withStatus?: boolean 
         </Col>
         <Col {...half}>
           <Form.Item name="department" label="部门" rules={[schemaRule('department')]}>
-            <Input maxLength={LIMITS.shortTextMax} placeholder="如 语文组、教务处" data-testid="member-form-department" />
+            <AutoComplete
+              options={facets.departments.map((d) => ({ value: d }))}
+              filterOption={(input, option) => String(option?.value ?? '').includes(input)}
+            >
+              <Input maxLength={LIMITS.shortTextMax} placeholder="如 语文组、教务处" data-testid="member-form-department" />
+            </AutoComplete>
           </Form.Item>
         </Col>
         <Col {...half}>
@@ -93,7 +99,7 @@ export function MemberFormFields({ withStatus = false }: { withStatus?: boolean 
             <Select
               mode="tags"
               placeholder="如 女职工、青年教师"
-              options={COMMON_TAGS.map((t) => ({ value: t, label: t }))}
+              options={facets.tags.map((t) => ({ value: t, label: t }))}
               maxCount={LIMITS.tagsMax}
               data-testid="member-form-tags"
             />

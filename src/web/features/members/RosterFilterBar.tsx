@@ -10,7 +10,7 @@ import {
 } from '../../../contracts/members';
 import { COMMON_TAGS } from './member-labels';
 import type { RosterFilters } from './member-types';
-import { useGroups } from './use-groups';
+import { useGroups, useRosterFacets } from './use-groups';
 import { TextFilter } from './TextFilter';
 
 const optionsOf = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -47,7 +47,8 @@ export function RosterFilterBar({ filters, onChange, onClear, hasFilters }: Prop
     return () => clearTimeout(timer);
   }, [text, filters.q, onChange]);
 
-  const departments = [...new Set((groups.data ?? []).map((g) => g.department).filter((d): d is string => !!d))];
+  const facets = useRosterFacets(COMMON_TAGS);
+  const departments = [...new Set([...facets.departments, ...(groups.data ?? []).map((g) => g.department).filter((d): d is string => !!d)])];
   const select = (key: keyof RosterFilters, placeholder: string, options: { value: string; label: string }[], width = 120) => (
     <Select
       allowClear
@@ -89,7 +90,7 @@ export function RosterFilterBar({ filters, onChange, onClear, hasFilters }: Prop
         {select('postType', '岗位类别', optionsOf(POST_TYPE_LABELS))}
         {select('employmentStatus', '在职状态', optionsOf(EMPLOYMENT_STATUS_LABELS))}
         {select('membershipStatus', '会籍状态', optionsOf(MEMBERSHIP_STATUS_LABELS))}
-        <TextFilter label="标签" testId="roster-filter-tag" value={filters.tag} suggestions={COMMON_TAGS} onCommit={(v) => onChange({ tag: v })} />
+        <TextFilter label="标签" testId="roster-filter-tag" value={filters.tag} suggestions={facets.tags} onCommit={(v) => onChange({ tag: v })} />
         {select('gender', '性别', optionsOf(GENDER_LABELS), 90)}
         {select('ageBand', '年龄段', optionsOf(AGE_BAND_LABELS), 130)}
         {hasFilters ? (

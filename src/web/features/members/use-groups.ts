@@ -31,3 +31,14 @@ export function useGroups() {
     staleTime: 5 * 60_000,
   });
 }
+
+/** Departments and tags in use on the roster, merged with the common tags so a new union still gets suggestions. */
+export function useRosterFacets(commonTags: readonly string[]) {
+  const query = useQuery({
+    queryKey: ['members', 'facets'],
+    queryFn: () => api.get<{ departments: string[]; tags: string[] }>('/members/facets'),
+    staleTime: 5 * 60_000,
+  });
+  const tags = [...new Set([...(query.data?.tags ?? []), ...commonTags])];
+  return { departments: query.data?.departments ?? [], tags };
+}
