@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from '../../src/server/modules/audit/audit.service.js';
-import { buildMember, buildSchool, buildUser, createTestApp, TEST_PASSWORD } from '../support/test-app.js';
+import { buildMember, buildSchool, buildUser, createTestApp, TEST_PASSWORD, validIdCard } from '../support/test-app.js';
 import { client, countRows, sessionCookie, shanghaiToday, signIn, xlsxOf, waitForImport, type Client, type Res } from '../support/api.js';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -203,6 +203,20 @@ describe('the hash chain', () => {
     expect(report.breaks).toEqual([]);
     const seqs = await t.database.query<{ seq: number }>('SELECT seq FROM audit_events WHERE chain_key = $1 ORDER BY seq', [school.union.id]);
     expect(seqs.map((r) => r.seq)).toEqual(seqs.map((_, i) => i + 1));
+  });
+
+  it('never holds a full phone or ID number, whoever reads it', async () => {
+    const admin = await buildUser(t.database, [], { isPlatformAdmin: true });
+    const a = await signIn(t.app, admin.phone!);
+    expect((await a.post('/api/v1/orgs', { parentId: school.district.id, kind: 'grassroots', name: '审计二校工会', chair: { name: '二校主席', phone: '13912348888' } })).statusCode).toBe(201);
+    expect((await chair.post('/api/v1/members', { name: '敏感', phone: '13812349999', idCard: validIdCard('19850302', 777) })).statusCode).toBe(201);
+    const rows = await t.database.query<{ changes: string }>('SELECT changes::text AS changes FROM audit_events');
+    const text = rows.map((r) => r.changes).join('\n');
+    expect(text).toContain('138****9999');
+    expect(text).toContain('139****8888');
+    // (Bounded by non-hex characters, so the digits inside a UUID never count.)
+    expect(text).not.toMatch(/(?<![0-9a-f])1[3-9]\d{9}(?![0-9a-f])/);
+    expect(text).not.toMatch(/(?<![0-9a-f])\d{17}[\dX](?![0-9a-f])/);
   });
 
   it('the database refuses UPDATE and DELETE on audit events', async () => {

@@ -51,6 +51,35 @@ describe('one error model', () => {
     expect(res.json().error.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('a body over the size limit is a 413 with a Chinese message', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: nextAddress(),
+      payload: { login: '13800000001', password: 'x'.repeat(3 * 1024 * 1024) },
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: '文件过大' });
+  });
+
+  it('more than 30 log-in attempts a minute from one address are refused with 429', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '10.250.0.1',
+        payload: { login: `1390000${String(i).padStart(4, '0')}`, password: 'whatever-1' },
+      });
+      codes.push(res.statusCode);
+      if (res.statusCode === 429) expect(res.json().error).toEqual({ code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' });
+    }
+    expect(codes.slice(0, 30).every((c) => c === 401)).toBe(true);
+    expect(codes[30]).toBe(429);
+    // Another address is not affected.
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.250.0.2', payload: { login: '13900009999', password: 'whatever-1' } })).statusCode).toBe(401);
+  });
+
   it('values of the wrong type are a 400 VALIDATION_FAILED naming each field in Chinese', async () => {
     const { union } = await buildSchool(t.database);
     const chair = await buildUser(t.database, [{ org: union, role: 'chair' }]);

@@ -121,6 +121,15 @@ describe('reading the file', () => {
     expect(await countRows(t.database, 'member_imports', 'org_id = $1', [union.id])).toBe(0);
   });
 
+  it('refuses a file over 20 MB with 413 and a Chinese message', async () => {
+    const { union, c } = await schoolWithChair();
+    const res = await c.upload('/api/v1/imports', 'huge.csv', Buffer.alloc(20 * 1024 * 1024 + 1024, 0x41));
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(res.json().error.message).toMatch(/20 MB|文件过大/);
+    expect(await countRows(t.database, 'member_imports', 'org_id = $1', [union.id])).toBe(0);
+  });
+
   it('refuses other file types with a Chinese message', async () => {
     const { c } = await schoolWithChair();
     const res = await c.upload('/api/v1/imports', 'roster.pdf', Buffer.from('%PDF-1.4'));

@@ -63,12 +63,18 @@ describe('listing the roster', () => {
     await buildMember(t.database, union, { name: '张伟', staffNo: 'S-1002', phone: '13600005678' });
     await buildMember(t.database, union, { name: '李晓红', staffNo: 'S-1003' });
     await buildMember(t.database, union, { name: '王芳', staffNo: 'S-1004' });
+    await buildMember(t.database, union, { name: '单田芳', staffNo: 'S-1005' });
+    await buildMember(t.database, union, { name: '曾巩', staffNo: 'S-1006' });
     expect(sortedNames(await list(c, `q=${encodeURIComponent('晓')}`))).toEqual(['张晓明', '李晓红'].sort());
     expect(names(await list(c, 'q=zxm'))).toEqual(['张晓明']);
     expect(names(await list(c, 'q=ZXM'))).toEqual(['张晓明']);
     expect(names(await list(c, 'q=zhangx'))).toEqual(['张晓明']);
     expect(sortedNames(await list(c, 'q=zhang'))).toEqual(['张伟', '张晓明'].sort());
     expect(names(await list(c, 'q=wangfang'))).toEqual(['王芳']);
+    // Surnames are read as surnames: 单 is shan, 曾 is zeng.
+    expect(names(await list(c, 'q=shantian'))).toEqual(['单田芳']);
+    expect(names(await list(c, 'q=stf'))).toEqual(['单田芳']);
+    expect(names(await list(c, 'q=zenggong'))).toEqual(['曾巩']);
     expect(names(await list(c, 'q=S-1003'))).toEqual(['李晓红']);
     expect(names(await list(c, 'q=13600005678'))).toEqual(['张伟']);
     expect(names(await list(c, 'q=1234'))).toEqual(['张晓明']);
@@ -122,7 +128,7 @@ describe('listing the roster', () => {
 
   it('sorts by pinyin and by surname strokes exactly as Intl.Collator does', async () => {
     const { union, c } = await schoolWithChair();
-    const people = ['王芳', '李娜', '张伟', '刘洋', '陈静', '丁一', '马丽', '赵敏', '欧阳修', '白雪', '李四', '王五'];
+    const people = ['王芳', '李娜', '张伟', '刘洋', '陈静', '丁一', '马丽', '赵敏', '欧阳修', '白雪', '李四', '王五', '买买提·艾力', '阿依古丽', '单田芳', '曾巩'];
     for (const name of people) await buildMember(t.database, union, { name });
     const byPinyin = names(await list(c, 'sort=pinyin&pageSize=50'));
     const byStroke = names(await list(c, 'sort=stroke&pageSize=50'));
@@ -130,7 +136,7 @@ describe('listing the roster', () => {
     expect(byStroke).toEqual([...people].sort(new Intl.Collator('zh-u-co-stroke').compare));
     expect(byStroke).not.toEqual(byPinyin);
     expect(byStroke[0]).toBe('丁一');
-    expect(byPinyin[0]).toBe('白雪');
+    expect(byPinyin[0]).toBe('阿依古丽');
     // The default order is pinyin.
     expect(names(await list(c, 'pageSize=50'))).toEqual(byPinyin);
   });
@@ -271,6 +277,14 @@ describe('editing, retiring and transferring out', () => {
     expect(phoneEdit.changes.groupId).toEqual({ from: groupA.id, to: groupB.id });
     expect(JSON.stringify(audit)).not.toContain('13800000001');
     expect(JSON.stringify(audit)).not.toContain('13900000002');
+  });
+
+  it('correcting the ID number keeps the birth date and gender already on file', async () => {
+    const { union, c } = await schoolWithChair();
+    const m = await buildMember(t.database, union, { name: '改证号', birthDate: '1985-03-02', gender: 'M' });
+    const res = await c.patch(`/api/v1/members/${m.id}`, { idCard: validIdCard('19900715', 124) });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ idCard: validIdCard('19900715', 124), birthDate: '1985-03-02', gender: 'M' });
   });
 
   it('refuses to move a member into a group of another union', async () => {

@@ -1,12 +1,50 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { memberHistory, members } from '../../db/schema/index.js';
-import { completeMemberInput } from '../../../domain/member-fields.js';
+import { completeMemberInput, nameColumns } from '../../../domain/member-fields.js';
 import { todayInShanghai } from '../../../domain/dates.js';
 import { writeAudit } from '../audit/audit.writer.js';
 import type { PlannedRow } from './imports.check.js';
 
 const BATCH = 1000;
+/** New members per INSERT: the batch travels as one JSON parameter, so its size is not bound by parameter limits. */
+const CREATE_BATCH = 2500;
+
+/** The member columns an import writes for a new member (the rest keep their database defaults). */
+const CREATED_COLUMNS = [
+  'orgId', 'groupId', 'name', 'pinyinKey', 'strokeKey', 'initials', 'pinyin', 'gender', 'birthDate', 'isLunarBirthday',
+  'idCard', 'phone', 'staffNo', 'department', 'postType', 'employmentStatus', 'membershipStatus', 'joinedOn', 'tags', 'note',
+] as const satisfies readonly (keyof typeof members.$inferInsert)[];
+type CreatedColumn = (typeof CREATED_COLUMNS)[number];
+
+const columnsOf = () => CREATED_COLUMNS.map((key) => members[key]);
+/** `"org_id", "group_id", …` and `"org_id" uuid, "group_id" uuid, …` for jsonb_to_recordset. */
+const columnList = sql.raw(columnsOf().map((c) => `"${c.name}"`).join(', '));
+const recordType = sql.raw(columnsOf().map((c) => `"${c.name}" ${c.getSQLType()}`).join(', '));
+
+const isPlainValue = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/** A new member as one JSON record keyed by column name; an absent value takes the column's default from the schema. */
+function createdRecord(values: Partial<Record<CreatedColumn, unknown>>): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const key of CREATED_COLUMNS) {
+    const column = members[key];
+    record[column.name] = values[key] ?? (isPlainValue(column.default) ? column.default : null);
+  }
+  return record;
+}
+
+/** Inserts new members and their "imported" history lines in one statement per batch. */
+function insertCreated(records: Record<string, unknown>[], history: { orgId: string; onDate: string; toValue: string; actorId: string | null }): SQL {
+  return sql`
+    WITH created AS (
+      INSERT INTO ${members} (${columnList})
+      SELECT ${columnList} FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(${recordType})
+      RETURNING ${members.id}
+    )
+    INSERT INTO ${memberHistory} (${sql.raw(`"${memberHistory.memberId.name}", "${memberHistory.orgId.name}", "${memberHistory.kind.name}", "${memberHistory.onDate.name}", "${memberHistory.toValue.name}", "${memberHistory.actorId.name}"`)})
+    SELECT created.id, ${history.orgId}::uuid, 'imported', ${history.onDate}::date, ${history.toValue}, ${history.actorId}::uuid FROM created`;
+}
 
 /**
  * Writes checked rows inside the caller's transaction: new members in batches, updates one by one, a history
@@ -22,20 +60,20 @@ export async function writeImport(
   const today = todayInShanghai();
   const creates = planned.filter((p) => !p.existingId);
   const updates = planned.filter((p) => p.existingId);
-  for (let i = 0; i < creates.length; i += BATCH) {
-    const slice = creates.slice(i, i + BATCH);
-    const inserted = await tx
-      .insert(members)
-      .values(
-        slice.map((p) => {
-          const v = completeMemberInput(p.input);
-          return { ...v, groupId: p.groupId, orgId: union.id, tags: v.tags ?? [] } as typeof members.$inferInsert;
-        }),
-      )
-      .returning({ id: members.id });
-    await tx.insert(memberHistory).values(
-      inserted.map((r) => ({ memberId: r.id, orgId: union.id, kind: 'imported' as const, onDate: today, toValue: fileName, actorId: actor.userId })),
-    );
+  // The name's sort and search keys are computed once per distinct name (rosters repeat names).
+  const nameKeys = new Map<string, ReturnType<typeof nameColumns>>();
+  const keysOf = (name: string) => {
+    let keys = nameKeys.get(name);
+    if (!keys) nameKeys.set(name, (keys = nameColumns(name)));
+    return keys;
+  };
+  for (let i = 0; i < creates.length; i += CREATE_BATCH) {
+    const records = creates.slice(i, i + CREATE_BATCH).map((p) => {
+      const { name, ...rest } = p.input;
+      const v = completeMemberInput(rest);
+      return createdRecord({ ...v, ...keysOf(name), tags: v.tags ?? [], groupId: p.groupId, orgId: union.id });
+    });
+    await tx.execute(insertCreated(records, { orgId: union.id, onDate: today, toValue: fileName, actorId: actor.userId }));
   }
   for (const p of updates) {
     const v = completeMemberInput(p.input);
