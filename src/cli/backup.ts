@@ -3,7 +3,7 @@ import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { pipeline } from 'node:stream';
 import { getTableName, is } from 'drizzle-orm';
-import { PgTable } from 'drizzle-orm/pg-core';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '../server/db/schema/index.js';
 import type { Database } from '../server/db/client.js';
 
@@ -12,9 +12,22 @@ const CHUNK = 1000;
 
 /** Table names in schema order (parents before children), as declared in db/schema/index.ts. */
 export function tableOrder(): string[] {
-  return Object.values(schema)
-    .filter((t) => is(t, PgTable))
-    .map((t) => getTableName(t as PgTable));
+  // A module namespace lists its exports alphabetically, so the order is derived from the foreign keys:
+  // every table comes after the tables it references (self-references aside).
+  const tables = Object.values(schema).filter((t): t is PgTable => is(t, PgTable));
+  const name = (t: PgTable) => getTableName(t);
+  const deps = new Map(tables.map((t) => [name(t), getTableConfig(t).foreignKeys.map((fk) => name(fk.reference().foreignTable)).filter((d) => d !== name(t))]));
+  const ordered: string[] = [];
+  const visit = (n: string, path: Set<string>) => {
+    if (ordered.includes(n)) return;
+    if (path.has(n)) throw new Error(`foreign keys form a cycle at ${n}`);
+    path.add(n);
+    for (const d of deps.get(n) ?? []) visit(d, path);
+    path.delete(n);
+    ordered.push(n);
+  };
+  for (const t of [...deps.keys()].sort()) visit(t, new Set());
+  return ordered;
 }
 
 /**
@@ -75,6 +88,9 @@ export async function restoreDatabase(database: Database, file: string): Promise
   let total = 0;
   await database.rawTransaction(async (query) => {
     await query(`TRUNCATE ${tableOrder().map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`);
+    // Parents before children, whatever order the file lists them in.
+    const order = tableOrder();
+    chunks.sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table));
     for (const { table, rows } of chunks) {
       await query(
         `INSERT INTO "${table}" OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_recordset(NULL::"${table}", $1::json)`,

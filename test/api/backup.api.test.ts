@@ -149,3 +149,20 @@ describe('backup and restore', () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe('table order', () => {
+  it('puts every table after the tables its foreign keys reference, so a restore never inserts a child first', async () => {
+    const { getTableConfig, PgTable } = await import('drizzle-orm/pg-core');
+    const { getTableName, is } = await import('drizzle-orm');
+    const schema = await import('../../src/server/db/schema/index.js');
+    const order = tableOrder();
+    const tables = Object.values(schema).filter((t): t is InstanceType<typeof PgTable> => is(t, PgTable));
+    expect(order).toHaveLength(tables.length);
+    for (const t of tables) {
+      for (const fk of getTableConfig(t).foreignKeys) {
+        const parent = getTableName(fk.reference().foreignTable);
+        if (parent !== getTableName(t)) expect(order.indexOf(parent), `${parent} before ${getTableName(t)}`).toBeLessThan(order.indexOf(getTableName(t)));
+      }
+    }
+  });
+});

@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+import { execSync } from 'node:child_process';
+import { openDatabase } from '../src/server/db/client.js';
+fs.rmSync('/tmp/prof-db2', { recursive: true, force: true });
+execSync(`cp -r /tmp/prof-template/db /tmp/prof-db2`);
+const d = await openDatabase({ dataDir: '/tmp/prof-db2' });
+const [{ id: org }] = await d.query<{ id: string }>("select id from orgs where kind='grassroots' limit 1");
+const [{ id: grp }] = await d.query<{ id: string }>("select id from orgs where kind='group' limit 1");
+const cols = `org_id, group_id, name, pinyin_key, stroke_key, initials, pinyin, gender, birth_date, id_card, phone, staff_no, department, post_type, employment_status, membership_status, joined_on, tags, note`;
+const ins = `WITH ins AS (INSERT INTO members (${cols}) SELECT $1::uuid, $2::uuid, '张三'||g, 'k'||g, 'k'||g, 'zs', 'zhangsan', 'F', '1980-01-01'::date, 'ID'||g, '1380000'||g, 'S'||g, '语文组', 'teacher', 'active', 'normal', '2000-01-01'::date, '{}'::text[], NULL FROM generate_series(1, 10000) g RETURNING id, org_id) INSERT INTO member_history (member_id, org_id, kind, on_date) SELECT id, org_id, 'imported', '2024-01-01' FROM ins`;
+const t = async (label: string, pre: string[] = []) => { await d.query('BEGIN'); for (const p of pre) await d.query(p); const s = performance.now(); await d.query(ins, [org, grp]); console.log(label.padEnd(40), Math.round(performance.now() - s), 'ms'); await d.query('ROLLBACK'); };
+await t('warm');
+await t('with FKs');
+await t('with FKs');
+const fks = await d.query<{ conname: string; rel: string }>("select conname, conrelid::regclass::text as rel from pg_constraint where contype='f' and conrelid::regclass::text in ('members','member_history')");
+await t('no FKs', fks.map((f) => `ALTER TABLE ${f.rel} DROP CONSTRAINT ${f.conname}`));
+await t('no FKs, no secondary idx', [...fks.map((f) => `ALTER TABLE ${f.rel} DROP CONSTRAINT ${f.conname}`), ...['members_org_pinyin_idx', 'members_org_stroke_idx', 'members_org_group_idx', 'members_user_idx', 'members_staff_no_idx', 'member_history_member_idx'].map((i) => `DROP INDEX ${i}`)]);
+await d.close();

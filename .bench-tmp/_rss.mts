@@ -1,0 +1,12 @@
+import fs from 'node:fs';
+import { startServer, runCli } from '../bench/lib/server-process.js';
+const dir = fs.mkdtempSync('/tmp/rss-');
+const env = process.argv[2] === 'pg' ? { DATABASE_URL: 'postgres://postgres@127.0.0.1:55433/prof' } : { UNIONHOME_DATA_DIR: dir };
+await runCli(['migrate'], env);
+const s = await startServer({ ...env, UNIONHOME_ADMIN_PHONE: '13900000000', UNIONHOME_ADMIN_PASSWORD: 'BenchAdmin2024' }, 'rss');
+console.error(s.memory());
+await fetch(s.baseUrl + '/healthz');
+await new Promise((r) => setTimeout(r, 2000));
+console.error(s.memory());
+await s.stop();
+fs.rmSync(dir, { recursive: true });
