@@ -14,7 +14,7 @@ const CHUNK = 1000;
 export function tableOrder(): string[] {
   // A module namespace lists its exports alphabetically, so the order is derived from the foreign keys:
   // every table comes after the tables it references (self-references aside).
-  const tables = Object.values(schema).filter((t): t is PgTable => is(t, PgTable));
+  const tables = (Object.values(schema) as unknown[]).filter((t): t is PgTable => is(t, PgTable));
   const name = (t: PgTable) => getTableName(t);
   const deps = new Map(tables.map((t) => [name(t), getTableConfig(t).foreignKeys.map((fk) => name(fk.reference().foreignTable)).filter((d) => d !== name(t))]));
   const ordered: string[] = [];

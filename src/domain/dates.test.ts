@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ageOn, birthRangeForAges, parseLooseDate, todayInShanghai, toIsoDate } from './dates.js';
+import { seededRandom } from './seeded-random.js';
 
 const DAY_MS = 86_400_000;
 const ms = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -8,16 +9,7 @@ const addDays = (day: string, n: number) => iso(ms(day) + n * DAY_MS);
 /** Excel's serial day number of a date, counted here from 1899-12-30 (Excel's 1900 leap-year bug included). */
 const excelSerial = (day: string) => (ms(day) - Date.UTC(1899, 11, 30)) / DAY_MS;
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 describe('toIsoDate', () => {
   it('builds zero-padded dates and refuses impossible ones', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idCardBirthDate, idCardCheckChar, idCardGender, isValidIdCard } from './id-card.js';
+import { seededRandom } from './seeded-random.js';
 
 /**
  * An independent ISO 7064 MOD 11-2 implementation: the weight of a digit is 2^(k−1) mod 11, k counting
@@ -19,17 +20,7 @@ function makeId(region: string, birth: string, seq: string): string {
   return first17 + refCheckChar(first17);
 }
 
-/** Small deterministic PRNG (mulberry32) so loops are repeatable. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 describe('reference implementation (sanity of the test itself)', () => {

@@ -67,14 +67,19 @@ export async function writeImport(
     if (!keys) nameKeys.set(name, (keys = nameColumns(name)));
     return keys;
   };
+  // Each batch is prepared while the database writes the previous one (PostgreSQL works in its own process).
+  let writing: Promise<unknown> | null = null;
   for (let i = 0; i < creates.length; i += CREATE_BATCH) {
     const records = creates.slice(i, i + CREATE_BATCH).map((p) => {
       const { name, ...rest } = p.input;
       const v = completeMemberInput(rest);
       return createdRecord({ ...v, ...keysOf(name), tags: v.tags ?? [], groupId: p.groupId, orgId: union.id });
     });
-    await tx.execute(insertCreated(records, { orgId: union.id, onDate: today, toValue: fileName, actorId: actor.userId }));
+    const statement = insertCreated(records, { orgId: union.id, onDate: today, toValue: fileName, actorId: actor.userId });
+    await writing;
+    writing = tx.execute(statement);
   }
+  await writing;
   for (const p of updates) {
     const v = completeMemberInput(p.input);
     await tx

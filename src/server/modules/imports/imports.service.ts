@@ -178,7 +178,10 @@ export async function commitImport(ctx: Ctx, id: string) {
     return written;
   });
   // A large import changes the roster's shape at once. Fresh planner statistics keep the roster list on its
-  // indexes right away: the embedded engine has no autovacuum at all, and PostgreSQL's catches up only later.
-  if (written.created + written.updated >= ANALYZE_AFTER_ROWS) await ctx.db.execute(sql`ANALYZE ${members}`);
+  // indexes: the embedded engine has no autovacuum at all, and PostgreSQL's catches up only a minute later.
+  // It runs after the response; it only refreshes statistics, so a failure (e.g. shutting down) is harmless.
+  if (written.created + written.updated >= ANALYZE_AFTER_ROWS) {
+    setImmediate(() => void ctx.db.execute(sql`ANALYZE ${members}`).catch(() => undefined));
+  }
   return written;
 }

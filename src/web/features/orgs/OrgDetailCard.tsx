@@ -65,7 +65,7 @@ export function OrgDetailCard({
   ].filter(Boolean);
 
   return (
-    <Card title={node.name} size="small">
+    <Card title={node.name} size="small" data-testid="org-detail">
       <Descriptions
         size="small"
         column={{ xs: 1, sm: 2 }}

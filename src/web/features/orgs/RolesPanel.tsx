@@ -71,6 +71,7 @@ export function RolesPanel({ me, node }: { me: Me; node: OrgNode }) {
     <Card
       title="角色与职务"
       size="small"
+      data-testid="org-roles"
       extra={
         canManageRoles ? (
           <Button type="primary" size="small" onClick={() => setAssigning(true)}>
