@@ -262,6 +262,27 @@ describe('cross-site requests (Origin check)', () => {
     expect(res.statusCode).toBe(200);
   });
 
+  it('behind a reverse proxy, accepts the Origin of the forwarded host and still refuses others', async () => {
+    const user = await buildUser(t.database);
+    const proxied = { host: '127.0.0.1:3000', 'x-forwarded-host': 'union.school.example' };
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: nextAddress(),
+      headers: { ...proxied, origin: 'https://union.school.example' },
+      payload: { login: user.phone, password: TEST_PASSWORD },
+    });
+    expect(ok.statusCode).toBe(200);
+    const evil = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: nextAddress(),
+      headers: { ...proxied, origin: 'https://evil.example' },
+      payload: { login: user.phone, password: TEST_PASSWORD },
+    });
+    expect(evil.statusCode).toBe(403);
+  });
+
   it('refuses Sec-Fetch-Site: cross-site without an Origin header', async () => {
     const user = await buildUser(t.database);
     const c = await signIn(t.app, user.phone!);

@@ -19,7 +19,9 @@ export function registerOriginCheck(app: FastifyInstance, allowedOrigins: string
       } catch {
         throw new AppError('ORIGIN_REFUSED');
       }
-      if (originHost !== req.headers.host && !allowedOrigins.includes(origin)) throw new AppError('ORIGIN_REFUSED');
+      // Behind a reverse proxy (trustProxy) req.host is the X-Forwarded-Host the browser actually used.
+      const isSameHost = originHost === req.headers.host || originHost === req.host;
+      if (!isSameHost && !allowedOrigins.includes(origin)) throw new AppError('ORIGIN_REFUSED');
       return;
     }
     if (req.headers['sec-fetch-site'] === 'cross-site') throw new AppError('ORIGIN_REFUSED');
