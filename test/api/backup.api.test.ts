@@ -156,7 +156,7 @@ describe('table order', () => {
     const { getTableName, is } = await import('drizzle-orm');
     const schema = await import('../../src/server/db/schema/index.js');
     const order = tableOrder();
-    const tables = Object.values(schema).filter((t): t is InstanceType<typeof PgTable> => is(t, PgTable));
+    const tables = (Object.values(schema) as unknown[]).filter((t): t is InstanceType<typeof PgTable> => is(t, PgTable));
     expect(order).toHaveLength(tables.length);
     for (const t of tables) {
       for (const fk of getTableConfig(t).foreignKeys) {

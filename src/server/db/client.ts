@@ -38,9 +38,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return openEmbedded('dataDir' in target ? target.dataDir : undefined);
 }
 
+/**
+ * The embedded engine's buffer pool. PostgreSQL's default (128 MB) lives inside PGlite's WebAssembly memory and
+ * is resident from the start, on top of the operating system's cache of the same files; 32 MB holds a
+ * district's roster and its indexes, and keeps the whole server well under 500 MB.
+ */
+const EMBEDDED_SHARED_BUFFERS = '32MB';
+
 async function openEmbedded(dataDir?: string): Promise<Database> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const options = { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`] };
+  const client = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {

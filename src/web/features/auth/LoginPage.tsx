@@ -63,7 +63,7 @@ export function LoginPage() {
           </Button>
         </Form>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 13 }}>
-          {t('忘记密码请联系本单位工会主席或平台管理员重置。')}
+          {t('忘记密码？请找本会主席或平台管理员重置。')}
         </Typography.Paragraph>
         <div style={{ textAlign: 'center', marginTop: 16 }}>
           <LanguageToggle />

@@ -23,6 +23,8 @@ export function MemberDetailPage() {
   const { id = '' } = useParams();
   const client = useQueryClient();
   const canReadAudit = useCan('audit.read');
+  // A plain member opens only their own file: the roster would answer "没有权限".
+  const canOpenRoster = useCan('member.list');
   const [dialog, setDialog] = useState<Dialog>(null);
   const detail = useQuery({
     queryKey: ['members', 'detail', id],
@@ -91,7 +93,7 @@ export function MemberDetailPage() {
             <StatusTags member={m} withTags={false} />
           </Flex>
         }
-        subtitle={<Link to="/members">← 返回会员名册</Link>}
+        subtitle={canOpenRoster ? <Link to="/members">← 返回会员名册</Link> : undefined}
         extra={actions}
       />
       <Flex vertical gap={16}>

@@ -18,7 +18,7 @@ function toTreeData(nodes: OrgTreeNode[]): TreeItem[] {
         <Tag style={{ marginInlineStart: 6 }} color={n.kind === 'parent' || n.kind === 'grassroots' ? 'red' : undefined} variant="outlined">
           {ORG_KIND_LABELS[n.kind]}
         </Tag>
-        <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+        <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap', marginInlineStart: 6 }}>
           {n.totalMembers} 人
         </Typography.Text>
       </span>

@@ -70,7 +70,7 @@ export function OrgsPage() {
           </Card>
         </Col>
         <Col xs={24} lg={14} ref={detailRef} style={{ scrollMarginTop: 64 }}>
-          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <Space orientation="vertical" size={16} style={{ width: '100%', display: 'flex' }}>
             <OrgDetailCard
               me={me}
               node={selected}

@@ -25,7 +25,7 @@ export function ProfilePage() {
       ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <Space orientation="vertical" size={16} style={{ width: '100%', display: 'flex' }}>
             <Card title="我的账号" size="small">
               <Descriptions
                 size="small"
