@@ -1,7 +1,8 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { memberHistory, members } from '../../db/schema/index.js';
-import { completeMemberInput, nameColumns } from '../../../domain/member-fields.js';
+import { completeMemberInput } from '../../../domain/member-fields.js';
 import { todayInShanghai } from '../../../domain/dates.js';
 import { writeAudit } from '../audit/audit.writer.js';
 import type { PlannedRow } from './imports.check.js';
@@ -17,10 +18,11 @@ const CREATED_COLUMNS = [
 ] as const satisfies readonly (keyof typeof members.$inferInsert)[];
 type CreatedColumn = (typeof CREATED_COLUMNS)[number];
 
-const columnsOf = () => CREATED_COLUMNS.map((key) => members[key]);
-/** `"org_id", "group_id", …` and `"org_id" uuid, "group_id" uuid, …` for jsonb_to_recordset. */
-const columnList = sql.raw(columnsOf().map((c) => `"${c.name}"`).join(', '));
-const recordType = sql.raw(columnsOf().map((c) => `"${c.name}" ${c.getSQLType()}`).join(', '));
+/** Column names for a statement: `"org_id", "group_id", …`, or with types for jsonb_to_recordset. */
+const columnNames = (columns: PgColumn[], withTypes = false) =>
+  sql.raw(columns.map((c) => (withTypes ? `"${c.name}" ${c.getSQLType()}` : `"${c.name}"`)).join(', '));
+const createdColumns = CREATED_COLUMNS.map((key) => members[key] as PgColumn);
+const historyColumns = [memberHistory.memberId, memberHistory.orgId, memberHistory.kind, memberHistory.onDate, memberHistory.toValue, memberHistory.actorId];
 
 const isPlainValue = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
@@ -38,11 +40,11 @@ function createdRecord(values: Partial<Record<CreatedColumn, unknown>>): Record<
 function insertCreated(records: Record<string, unknown>[], history: { orgId: string; onDate: string; toValue: string; actorId: string | null }): SQL {
   return sql`
     WITH created AS (
-      INSERT INTO ${members} (${columnList})
-      SELECT ${columnList} FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(${recordType})
+      INSERT INTO ${members} (${columnNames(createdColumns)})
+      SELECT ${columnNames(createdColumns)} FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(${columnNames(createdColumns, true)})
       RETURNING ${members.id}
     )
-    INSERT INTO ${memberHistory} (${sql.raw(`"${memberHistory.memberId.name}", "${memberHistory.orgId.name}", "${memberHistory.kind.name}", "${memberHistory.onDate.name}", "${memberHistory.toValue.name}", "${memberHistory.actorId.name}"`)})
+    INSERT INTO ${memberHistory} (${columnNames(historyColumns)})
     SELECT created.id, ${history.orgId}::uuid, 'imported', ${history.onDate}::date, ${history.toValue}, ${history.actorId}::uuid FROM created`;
 }
 
@@ -60,20 +62,12 @@ export async function writeImport(
   const today = todayInShanghai();
   const creates = planned.filter((p) => !p.existingId);
   const updates = planned.filter((p) => p.existingId);
-  // The name's sort and search keys are computed once per distinct name (rosters repeat names).
-  const nameKeys = new Map<string, ReturnType<typeof nameColumns>>();
-  const keysOf = (name: string) => {
-    let keys = nameKeys.get(name);
-    if (!keys) nameKeys.set(name, (keys = nameColumns(name)));
-    return keys;
-  };
   // Each batch is prepared while the database writes the previous one (PostgreSQL works in its own process).
   let writing: Promise<unknown> | null = null;
   for (let i = 0; i < creates.length; i += CREATE_BATCH) {
     const records = creates.slice(i, i + CREATE_BATCH).map((p) => {
-      const { name, ...rest } = p.input;
-      const v = completeMemberInput(rest);
-      return createdRecord({ ...v, ...keysOf(name), tags: v.tags ?? [], groupId: p.groupId, orgId: union.id });
+      const v = completeMemberInput(p.input);
+      return createdRecord({ ...v, tags: v.tags ?? [], groupId: p.groupId, orgId: union.id });
     });
     const statement = insertCreated(records, { orgId: union.id, onDate: today, toValue: fileName, actorId: actor.userId });
     await writing;
