@@ -9,7 +9,7 @@ import type { PlannedRow } from './imports.check.js';
 
 const BATCH = 1000;
 /** New members per INSERT: the batch travels as one JSON parameter, so its size is not bound by parameter limits. */
-const CREATE_BATCH = 2500;
+const CREATE_BATCH = 1000;
 
 /** The member columns an import writes for a new member (the rest keep their database defaults). */
 const CREATED_COLUMNS = [

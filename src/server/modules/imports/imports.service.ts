@@ -49,7 +49,7 @@ async function loadImportStatus(ctx: Ctx, id: string) {
   const union = unionOf(ctx);
   const { file: _file, rows: _rows, ...columns } = getTableColumns(memberImports);
   const [row] = await ctx.db
-    .select({ ...columns, rowCount: sql<number>`coalesce(jsonb_array_length(${memberImports.rows}), ${memberImports.rowsDone})`.mapWith(Number) })
+    .select({ ...columns, rowCount: sql<number>`coalesce(${memberImports.rowCount}, ${memberImports.rowsDone})`.mapWith(Number) })
     .from(memberImports)
     .where(and(eq(memberImports.id, id), eq(memberImports.orgId, union.id)))
     .limit(1);
@@ -92,7 +92,7 @@ async function readInBackground(database: Database, id: string, fileName: string
     if (sheet.rows.length > 50_000) throw new AppError('UNSUPPORTED_FILE', '一次最多导入 50000 行，请分批导入');
     await db
       .update(memberImports)
-      .set({ status: 'read', headers: sheet.headers, rows: sheet.rows, mapping: detectMapping(sheet.headers), progress: 100, rowsDone: sheet.rows.length, file: null, updatedAt: new Date() })
+      .set({ status: 'read', headers: sheet.headers, rows: sheet.rows, rowCount: sheet.rows.length, mapping: detectMapping(sheet.headers), progress: 100, rowsDone: sheet.rows.length, file: null, updatedAt: new Date() })
       .where(eq(memberImports.id, id));
   } catch (e) {
     await fail(db, id, e).catch(() => undefined);
