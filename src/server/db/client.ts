@@ -72,6 +72,9 @@ async function openEmbedded(dataDir?: string): Promise<Database> {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.UNIONHOME_PG_POOL ?? 10) });
+  // An idle connection dropped by the server (restart, failover, DROP … WITH (FORCE)) must not kill the app:
+  // the pool discards it and opens a new one on the next query.
+  pool.on('error', (err) => console.error(`PostgreSQL 连接中断（已丢弃该连接）：${err.message}`));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
