@@ -259,6 +259,18 @@ describe('checking: every problem, or nothing written', () => {
     expect(await countRows(t.database, 'members', 'org_id = $1', [union.id])).toBe(before);
   });
 
+  it('a group renamed between the check and the commit stops the whole import', async () => {
+    const { union, groupA, c } = await schoolWithChair();
+    const checked = await check(c, await upload(c, 'renamed.xlsx', await xlsxOf([['姓名', '工号', '工会小组'], ['改名一', 'REN-1', groupA.name], ['改名二', 'REN-2', '']])));
+    expect(checked.result!.problems).toEqual([]);
+    expect((await c.patch(`/api/v1/orgs/${groupA.id}`, { name: '新语文组' })).statusCode).toBe(200);
+    const before = await countRows(t.database, 'members', 'org_id = $1', [union.id]);
+    const commit = await c.post(`/api/v1/imports/${checked.id}/commit`);
+    expect(commit.statusCode).toBe(422);
+    expect(commit.json().error.fields).toEqual([{ path: 'rows.2.group', message: expect.stringContaining(`工会小组“${groupA.name}”不存在`) }]);
+    expect(await countRows(t.database, 'members', 'org_id = $1', [union.id])).toBe(before);
+  });
+
   it('an ID number stored as a number (digits lost) is reported, not imported', async () => {
     const { c } = await schoolWithChair();
     const checked = await check(c, await upload(c, 'numeric-id.xlsx', await xlsxOf([['姓名', '身份证号'], ['数字证号', 110101198503021200]])));

@@ -9,14 +9,15 @@ const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 export type StoredRow = { row: number; cells: (string | number | boolean | null)[] };
 
 /**
- * The rows of an upload as gzip-compressed JSON in base64 text: a quarter of the size of jsonb, so a
- * 30 000-row file moves through the database (and the embedded engine's memory, which never shrinks) lightly.
+ * JSON kept gzip-compressed in base64 text (a quarter of jsonb's size), so the rows of a 30 000-row file move
+ * through the database, and the embedded engine's memory, which never shrinks, lightly.
  */
-const compressedRows = customType<{ data: StoredRow[]; driverData: string }>({
-  dataType: () => 'text',
-  toDriver: (rows) => gzipSync(JSON.stringify(rows)).toString('base64'),
-  fromDriver: (text) => JSON.parse(gunzipSync(Buffer.from(text, 'base64')).toString('utf8')) as StoredRow[],
-});
+const compressedJson = <T>(name: string) =>
+  customType<{ data: T; driverData: string }>({
+    dataType: () => 'text',
+    toDriver: (value) => gzipSync(JSON.stringify(value)).toString('base64'),
+    fromDriver: (text) => JSON.parse(gunzipSync(Buffer.from(text, 'base64')).toString('utf8')) as T,
+  })(name);
 
 /**
  * A roster import in progress. The uploaded file and every stage's result live here, not in a process's
@@ -35,13 +36,15 @@ export const memberImports = pgTable(
     progress: integer('progress').notNull().default(0),
     rowsDone: integer('rows_done').notNull().default(0),
     headers: jsonb('headers').$type<string[]>(),
-    rows: compressedRows('rows'),
+    rows: compressedJson<StoredRow[]>('rows'),
     rowCount: integer('row_count'),
     /** Column index → roster field, as detected and then corrected by the user. */
     mapping: jsonb('mapping').$type<Record<string, string>>(),
     mode: text('mode', { enum: ['create', 'upsert'] }),
     /** The check's outcome: counts and every problem of every row. */
     result: jsonb('result'),
+    /** The checked rows as they will be written (see imports.check.ts PlannedRow), kept from check to commit. */
+    planned: compressedJson<unknown[]>('planned'),
     error: text('error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -12,9 +12,14 @@ export type ImportMode = 'create' | 'upsert';
 export interface PlannedRow {
   row: number;
   input: MemberInput;
+  groupName: string | null;
   groupId: string | null;
   existingId: string | null;
 }
+
+/** A row whose cells passed every check, not yet placed against the roster. */
+type Candidate = Pick<PlannedRow, 'row' | 'input' | 'groupName'>;
+type RosterIndex = Awaited<ReturnType<typeof rosterIndex>>;
 
 export interface CheckOutcome {
   total: number;
@@ -72,10 +77,31 @@ export async function checkImportRows(
   const problems: RowProblem[] = checked.flatMap((c) => c.problems);
   problems.push(...findDuplicatesInFile(checked, allCells));
 
+  const candidates = checked.filter((c) => c.input).map((c) => ({ row: c.row, input: c.input!, groupName: c.groupName }));
+  const planned = planRows(index, candidates, mode, problems);
+  problems.sort((a, b) => a.row - b.row);
+  return {
+    total: rows.length,
+    toCreate: planned.filter((p) => !p.existingId).length,
+    toUpdate: planned.filter((p) => p.existingId).length,
+    problems,
+    planned,
+  };
+}
+
+/**
+ * Places checked rows against the roster as it is now: new members, or (mode 'upsert') updates of the member
+ * with the same 工号, else 身份证号. Conflicts become problems; no row is dropped silently.
+ */
+function planRows(index: RosterIndex, candidates: Candidate[], mode: ImportMode, problems: RowProblem[]): PlannedRow[] {
   const planned: PlannedRow[] = [];
   const claimed = new Set<string>();
-  for (const c of checked) {
-    if (!c.input) continue;
+  for (const c of candidates) {
+    // A group renamed or removed since the check: the row cannot be placed any more.
+    if (c.groupName && !index.groupIds.has(c.groupName)) problems.push(rowProblem(c.row, 'group', c.groupName, `工会小组“${c.groupName}”不存在，请先在组织管理中建立或改为已有小组`));
+  }
+  for (const c of candidates) {
+    if (c.groupName && !index.groupIds.has(c.groupName)) continue;
     const byStaff = c.input.staffNo ? index.byStaffNo.get(c.input.staffNo) : undefined;
     const byId = c.input.idCard ? index.byIdCard.get(c.input.idCard) : undefined;
     if (byStaff && byId && byStaff.id !== byId.id) {
@@ -100,15 +126,26 @@ export async function checkImportRows(
       continue;
     }
     if (match) claimed.add(match.id);
-    planned.push({ row: c.row, input: c.input, groupId: c.groupName ? index.groupIds.get(c.groupName) ?? null : null, existingId: match?.id ?? null });
+    planned.push({ row: c.row, input: c.input, groupName: c.groupName, groupId: c.groupName ? index.groupIds.get(c.groupName)! : null, existingId: match?.id ?? null });
   }
+  return planned;
+}
+
+/**
+ * At commit: the rows were checked cell by cell when the user previewed them; only their place against the
+ * roster can have changed since (a 工号 taken, a group renamed), so that is all that is checked again.
+ */
+export async function replanImportRows(db: Db, union: { id: string; path: string }, planned: PlannedRow[], mode: ImportMode, total: number): Promise<CheckOutcome> {
+  const index = await rosterIndex(db, union);
+  const problems: RowProblem[] = [];
+  const replanned = planRows(index, planned.map((p) => ({ row: p.row, input: p.input, groupName: p.groupName })), mode, problems);
   problems.sort((a, b) => a.row - b.row);
   return {
-    total: rows.length,
-    toCreate: planned.filter((p) => !p.existingId).length,
-    toUpdate: planned.filter((p) => p.existingId).length,
+    total,
+    toCreate: replanned.filter((p) => !p.existingId).length,
+    toUpdate: replanned.filter((p) => p.existingId).length,
     problems,
-    planned,
+    planned: replanned,
   };
 }
 

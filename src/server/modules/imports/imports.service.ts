@@ -5,7 +5,7 @@ import { detectMapping, ROSTER_FIELDS, type RosterField } from '../../../domain/
 import { can } from '../../../domain/policy.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
-import { checkImportRows, type ImportMode } from './imports.check.js';
+import { checkImportRows, replanImportRows, type ImportMode, type PlannedRow } from './imports.check.js';
 import { writeImport } from './imports.commit.js';
 import { readSpreadsheet } from './spreadsheet-reader.js';
 import type { RowProblem } from '../../../domain/roster-import.js';
@@ -32,13 +32,20 @@ function unionOf(ctx: Ctx) {
   return org;
 }
 
-/** The job with its rows (for the check and the commit); the uploaded file itself is never loaded back. */
-async function loadImport(ctx: Ctx, id: string): Promise<Omit<ImportRow, 'file'>> {
+/**
+ * The job with one of its large columns: the rows (for the check) or the planned rows (for the commit). The
+ * uploaded file itself is never loaded back.
+ */
+async function loadImport(ctx: Ctx, id: string, with_: 'rows' | 'planned') {
   const union = unionOf(ctx);
-  const { file: _file, ...columns } = getTableColumns(memberImports);
-  const [row] = await ctx.db.select(columns).from(memberImports).where(and(eq(memberImports.id, id), eq(memberImports.orgId, union.id))).limit(1);
+  const { file: _file, rows, planned, ...columns } = getTableColumns(memberImports);
+  const [row] = await ctx.db
+    .select({ ...columns, ...(with_ === 'rows' ? { rows } : { planned }) })
+    .from(memberImports)
+    .where(and(eq(memberImports.id, id), eq(memberImports.orgId, union.id)))
+    .limit(1);
   if (!row) throw notFound('导入任务');
-  return row;
+  return row as typeof row & { rows?: ImportRow['rows']; planned?: ImportRow['planned'] };
 }
 
 /**
@@ -47,7 +54,7 @@ async function loadImport(ctx: Ctx, id: string): Promise<Omit<ImportRow, 'file'>
  */
 async function loadImportStatus(ctx: Ctx, id: string) {
   const union = unionOf(ctx);
-  const { file: _file, rows: _rows, ...columns } = getTableColumns(memberImports);
+  const { file: _file, rows: _rows, planned: _planned, ...columns } = getTableColumns(memberImports);
   const [row] = await ctx.db
     .select({ ...columns, rowCount: sql<number>`coalesce(${memberImports.rowCount}, ${memberImports.rowsDone})`.mapWith(Number) })
     .from(memberImports)
@@ -137,7 +144,7 @@ function validateMapping(mapping: Record<string, string>, headerCount: number): 
 /** Saves the column mapping and checks every row in the background. */
 export async function checkImport(ctx: Ctx, id: string, mapping: Record<string, string>, mode: ImportMode) {
   const union = unionOf(ctx);
-  const row = await loadImport(ctx, id);
+  const row = await loadImport(ctx, id, 'rows');
   if (row.status !== 'read' && row.status !== 'checked') throw new AppError('CONFLICT', '文件尚未读取完成或已导入');
   const cleanMapping = validateMapping(mapping, row.headers?.length ?? 0);
   await ctx.db.update(memberImports).set({ status: 'checking', mapping: cleanMapping, mode, progress: 0, rowsDone: 0, result: null, updatedAt: new Date() }).where(eq(memberImports.id, id));
@@ -147,20 +154,25 @@ export async function checkImport(ctx: Ctx, id: string, mapping: Record<string, 
     try {
       const outcome = await checkImportRows(db, union, rows, cleanMapping, mode, (done) => setProgress(db, id, (done / rows.length) * 100, done));
       const result: ImportResult = { total: outcome.total, toCreate: outcome.toCreate, toUpdate: outcome.toUpdate, problems: outcome.problems };
-      await db.update(memberImports).set({ status: 'checked', result, progress: 100, rowsDone: rows.length, updatedAt: new Date() }).where(eq(memberImports.id, id));
+      await db.update(memberImports).set({ status: 'checked', result, planned: outcome.planned, progress: 100, rowsDone: rows.length, updatedAt: new Date() }).where(eq(memberImports.id, id));
     } catch (e) {
       await db.update(memberImports).set({ status: 'read', error: e instanceof AppError ? e.message : '检查时出错，请重试', updatedAt: new Date() }).where(eq(memberImports.id, id)).catch(() => undefined);
     }
   });
 }
 
+function importHasErrors(problems: RowProblem[]): AppError {
+  const fields = problems.slice(0, 200).map((p) => ({ path: `rows.${p.row}.${p.field ?? ''}`, message: `第 ${p.row} 行：${p.message}` }));
+  return new AppError('IMPORT_HAS_ERRORS', `有 ${problems.length} 处问题，未导入任何数据`, fields);
+}
+
 /**
- * Writes the import, all or nothing: the rows are checked again inside the transaction (the roster may have
- * changed since the preview) and any problem rolls everything back.
+ * Writes the import, all or nothing: the checked rows are placed against the roster again inside the
+ * transaction (it may have changed since the preview) and any problem rolls everything back.
  */
 export async function commitImport(ctx: Ctx, id: string) {
   const union = unionOf(ctx);
-  const row = await loadImport(ctx, id);
+  const row = await loadImport(ctx, id, 'planned');
   if (row.status === 'committed') throw new AppError('CONFLICT', '该文件已导入，请勿重复提交');
   if (row.status !== 'checked' || !row.mapping || !row.mode) throw new AppError('CONFLICT', '请先完成检查');
   const written = await ctx.db.transaction(async (tx) => {
@@ -168,13 +180,14 @@ export async function commitImport(ctx: Ctx, id: string) {
     await tx.execute(sql`SELECT id FROM ${memberImports} WHERE id = ${id} FOR UPDATE`);
     const [fresh] = await tx.select({ status: memberImports.status }).from(memberImports).where(eq(memberImports.id, id));
     if (fresh.status !== 'checked') throw new AppError('CONFLICT', '该文件已导入，请勿重复提交');
-    const outcome = await checkImportRows(tx, union, row.rows ?? [], row.mapping as Record<string, RosterField>, row.mode!);
-    if (outcome.problems.length > 0) {
-      throw new AppError('IMPORT_HAS_ERRORS', `有 ${outcome.problems.length} 处问题，未导入任何数据`, outcome.problems.slice(0, 200).map((p) => ({ path: `rows.${p.row}.${p.field ?? ''}`, message: `第 ${p.row} 行：${p.message}` })));
-    }
+    // A file with any problem is never written, not even its good rows.
+    const checkedProblems = (row.result as ImportResult | null)?.problems ?? [];
+    if (checkedProblems.length > 0) throw importHasErrors(checkedProblems);
+    const outcome = await replanImportRows(tx, union, (row.planned ?? []) as PlannedRow[], row.mode!, row.rowCount ?? row.rowsDone);
+    if (outcome.problems.length > 0) throw importHasErrors(outcome.problems);
     const written = await writeImport(tx, union, outcome.planned, { userId: ctx.actor.userId, name: ctx.actor.name }, row.fileName);
     const result: ImportResult = { total: outcome.total, toCreate: outcome.toCreate, toUpdate: outcome.toUpdate, problems: [], ...written };
-    await tx.update(memberImports).set({ status: 'committed', result, rows: null, updatedAt: new Date() }).where(eq(memberImports.id, id));
+    await tx.update(memberImports).set({ status: 'committed', result, rows: null, planned: null, updatedAt: new Date() }).where(eq(memberImports.id, id));
     return written;
   });
   // A large import changes the roster's shape at once. Fresh planner statistics keep the roster list on its
