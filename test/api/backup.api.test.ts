@@ -43,7 +43,6 @@ beforeAll(async () => {
     orgId: school.union.id,
     userId: user.id,
     fileName: '原始文件.xlsx',
-    file: Buffer.from([0, 1, 2, 250, 255, 80, 75]),
     status: 'read',
     headers: ['姓名', '工号'],
     rows: [{ row: 2, cells: ['某人', 12] }],
@@ -102,8 +101,9 @@ describe('backup and restore', () => {
     const list = (await chair.get('/api/v1/members?pageSize=50')).json();
     expect(list.total).toBe(5);
     expect(list.items.map((x: { name: string }) => x.name)).not.toContain('改过的名字');
-    const file0 = (await t.database.query<{ file: Buffer | Uint8Array }>('SELECT file FROM member_imports'))[0].file;
-    expect(Buffer.from(file0)).toEqual(Buffer.from([0, 1, 2, 250, 255, 80, 75]));
+    // The compressed rows of an import in progress come back readable.
+    const [job] = await t.database.db.select({ rows: memberImports.rows }).from(memberImports);
+    expect(job.rows).toEqual([{ row: 2, cells: ['某人', 12] }]);
     // …and new audit events continue the restored chains without a break.
     expect((await chair.post('/api/v1/members', { name: '恢复后新增', staffNo: 'AFTER-2' })).statusCode).toBe(201);
     const afterWrite = await verifyAuditTrail(t.database.db);

@@ -3,8 +3,6 @@ import { customType, integer, jsonb, pgTable, text, timestamp, uuid, index } fro
 import { orgs } from './orgs.js';
 import { users } from './accounts.js';
 
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
-
 /** One spreadsheet row kept for the wizard's later stages. */
 export type StoredRow = { row: number; cells: (string | number | boolean | null)[] };
 
@@ -20,7 +18,8 @@ const compressedJson = <T>(name: string) =>
   })(name);
 
 /**
- * A roster import in progress. The uploaded file and every stage's result live here, not in a process's
+ * A roster import in progress. Every stage's result lives here (the uploaded file is read as it arrives and not
+ * kept), not in a process's
  * memory, so any app process can answer the wizard's next request.
  */
 export const memberImports = pgTable(
@@ -30,7 +29,6 @@ export const memberImports = pgTable(
     orgId: uuid('org_id').notNull().references(() => orgs.id),
     userId: uuid('user_id').notNull().references(() => users.id),
     fileName: text('file_name').notNull(),
-    file: bytea('file'),
     status: text('status', { enum: ['reading', 'read', 'checking', 'checked', 'committed', 'failed'] }).notNull(),
     /** Percent done of the current stage (reading or checking), and rows handled so far. */
     progress: integer('progress').notNull().default(0),

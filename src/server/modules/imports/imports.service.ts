@@ -34,11 +34,11 @@ function unionOf(ctx: Ctx) {
 
 /**
  * The job with one of its large columns: the rows (for the check) or the planned rows (for the commit). The
- * uploaded file itself is never loaded back.
+ * uploaded file itself is not kept.
  */
 async function loadImport(ctx: Ctx, id: string, with_: 'rows' | 'planned') {
   const union = unionOf(ctx);
-  const { file: _file, rows, planned, ...columns } = getTableColumns(memberImports);
+  const { rows, planned, ...columns } = getTableColumns(memberImports);
   const [row] = await ctx.db
     .select({ ...columns, ...(with_ === 'rows' ? { rows } : { planned }) })
     .from(memberImports)
@@ -54,7 +54,7 @@ async function loadImport(ctx: Ctx, id: string, with_: 'rows' | 'planned') {
  */
 async function loadImportStatus(ctx: Ctx, id: string) {
   const union = unionOf(ctx);
-  const { file: _file, rows: _rows, planned: _planned, ...columns } = getTableColumns(memberImports);
+  const { rows: _rows, planned: _planned, ...columns } = getTableColumns(memberImports);
   const [row] = await ctx.db
     .select({ ...columns, rowCount: sql<number>`coalesce(${memberImports.rowCount}, ${memberImports.rowsDone})`.mapWith(Number) })
     .from(memberImports)
@@ -70,10 +70,10 @@ async function setProgress(db: Db, id: string, progress: number, rowsDone: numbe
 
 async function fail(db: Db, id: string, e: unknown) {
   const message = e instanceof AppError ? e.message : '处理文件时出错，请检查文件后重试';
-  await db.update(memberImports).set({ status: 'failed', error: message, file: null, rows: null, updatedAt: new Date() }).where(eq(memberImports.id, id));
+  await db.update(memberImports).set({ status: 'failed', error: message, rows: null, updatedAt: new Date() }).where(eq(memberImports.id, id));
 }
 
-/** Stores the upload and starts reading it in the background; the wizard polls the status. */
+/** Registers the upload and reads it in the background from memory; the wizard polls the status. */
 export async function startImport(ctx: Ctx, fileName: string, file: Buffer): Promise<string> {
   const union = unionOf(ctx);
   // An old .xls is known from its name: say so at once rather than after a background read.
@@ -83,9 +83,7 @@ export async function startImport(ctx: Ctx, fileName: string, file: Buffer): Pro
   await ctx.db.delete(memberImports).where(and(eq(memberImports.orgId, union.id), lt(memberImports.createdAt, new Date(Date.now() - 86_400_000))));
   const [row] = await ctx.db
     .insert(memberImports)
-    // The file travels as base64 text and is decoded by the database: binary parameters are slow to encode
-    // on the embedded engine (about a second for a 3 MB roster), base64 is native on both sides.
-    .values({ orgId: union.id, userId: ctx.actor.userId, fileName, file: sql`decode(${file.toString('base64')}, 'base64')`, status: 'reading' })
+    .values({ orgId: union.id, userId: ctx.actor.userId, fileName, status: 'reading' })
     .returning({ id: memberImports.id });
   setImmediate(() => void readInBackground(ctx.database, row.id, fileName, file));
   return row.id;
@@ -99,7 +97,7 @@ async function readInBackground(database: Database, id: string, fileName: string
     if (sheet.rows.length > 50_000) throw new AppError('UNSUPPORTED_FILE', '一次最多导入 50000 行，请分批导入');
     await db
       .update(memberImports)
-      .set({ status: 'read', headers: sheet.headers, rows: sheet.rows, rowCount: sheet.rows.length, mapping: detectMapping(sheet.headers), progress: 100, rowsDone: sheet.rows.length, file: null, updatedAt: new Date() })
+      .set({ status: 'read', headers: sheet.headers, rows: sheet.rows, rowCount: sheet.rows.length, mapping: detectMapping(sheet.headers), progress: 100, rowsDone: sheet.rows.length, updatedAt: new Date() })
       .where(eq(memberImports.id, id));
   } catch (e) {
     await fail(db, id, e).catch(() => undefined);
