@@ -1,29 +1,15 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { shots, useStage } from './support/stage.js';
 import { logIn, submitLogin } from './support/session.js';
 
-const shots = path.resolve(import.meta.dirname, '../.tmp/e2e-shots');
 const PHONE = { width: 375, height: 812 };
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  fs.mkdirSync(shots, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const stage = useStage();
 
 /** A phone-sized browser profile of its own (no cookies, no remembered language). */
 function phoneContext(): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: server.baseUrl, viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  return stage.browser.newContext({ baseURL: stage.server.baseUrl, viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
 }
 
 /** The page is no wider than the phone: nothing sticks out sideways. */
@@ -56,8 +42,8 @@ async function menuClosed(page: Page) {
 
 describe('story: a member uses the app on a phone, and a chair locks their account by mistyping', () => {
   it('walks the whole path in Chromium at 375 px', async () => {
-    const member = server.accounts.find((a) => a.role.startsWith('会员·'));
-    const chair = server.accounts.find((a) => a.role.startsWith('工会主席·示例第一中学'));
+    const member = stage.server.accounts.find((a) => a.role.startsWith('会员·'));
+    const chair = stage.server.accounts.find((a) => a.role.startsWith('工会主席·示例第一中学'));
     expect(member, 'a plain member is printed at first start').toBeTruthy();
     expect(chair, 'the demo chair is printed at first start').toBeTruthy();
 

@@ -1,24 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { shots, useStage } from './support/stage.js';
 import { logIn, logOut, submitLogin } from './support/session.js';
 
-const shots = path.resolve(import.meta.dirname, '../.tmp/e2e-shots');
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  fs.mkdirSync(shots, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const stage = useStage();
 
 const UNION = '示例第三小学工会';
 const CHAIR = { name: '欧阳晓雯', phone: '13712340001' };
@@ -59,9 +45,9 @@ async function takeOneTimePassword(page: Page, title: string, login: string, sho
 
 describe('story: the platform admin opens a school union, its chair takes over and appoints a committee member', () => {
   it('walks the whole path in Chromium', async () => {
-    const admin = server.accounts.find((a) => a.role === '平台管理员');
+    const admin = stage.server.accounts.find((a) => a.role === '平台管理员');
     expect(admin, 'the platform admin is printed at first start').toBeTruthy();
-    const page = await browser.newPage({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
+    const page = await stage.browser.newPage({ baseURL: stage.server.baseUrl, viewport: { width: 1280, height: 900 } });
 
     // The admin opens 组织管理 and adds a grassroots union under the district union, naming its chair.
     await logIn(page, admin!.login, admin!.password);

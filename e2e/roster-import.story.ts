@@ -1,24 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { shots, useStage } from './support/stage.js';
 import { rosterXlsx, spoil, storyRows } from './support/roster-file.js';
 
-const shots = path.resolve(import.meta.dirname, '../.tmp/e2e-shots');
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  fs.mkdirSync(shots, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const stage = useStage();
 
 async function uploadAndCheck(page: Page, file: string) {
   await page.locator('[data-testid="import-upload"] input[type="file"]').setInputFiles(file);
@@ -29,14 +16,14 @@ async function uploadAndCheck(page: Page, file: string) {
 
 describe('story: a chair imports the roster, fixes the file, finds and edits a member, and sees the audit event', () => {
   it('walks the whole path in Chromium', async () => {
-    const chair = server.accounts.find((a) => a.role.startsWith('工会主席·示例第一中学'));
+    const chair = stage.server.accounts.find((a) => a.role.startsWith('工会主席·示例第一中学'));
     expect(chair, 'the demo chair is printed at first start').toBeTruthy();
     const dir = fs.mkdtempSync(path.join(shots, 'files-'));
     const rows = storyRows();
     const badFile = path.join(dir, '教职工名单.xlsx');
     fs.writeFileSync(badFile, await rosterXlsx(spoil(rows)));
 
-    const page = await browser.newPage({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
+    const page = await stage.browser.newPage({ baseURL: stage.server.baseUrl, viewport: { width: 1280, height: 900 } });
 
     // Log in with 工号 and password.
     await page.goto('/login');
