@@ -33,13 +33,22 @@ const UNIQUE_CONFLICTS: Record<string, FieldProblem> = {
   role_assignments_uq: { path: 'role', message: '此人已担任该角色' },
 };
 
-/** The database's unique-violation error (SQLSTATE 23505) behind an error, if that is what it is. */
-function uniqueViolation(err: unknown): { constraint?: string } | null {
+/** The database error with one of the SQLSTATE codes behind an error (drivers wrap it in `cause`), if any. */
+function dbError(err: unknown, codes: string[]): { constraint?: string } | null {
   for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
-    if (e.code === '23505') return e as { constraint?: string };
+    if (typeof e.code === 'string' && codes.includes(e.code)) return e as { constraint?: string };
   }
   return null;
 }
+
+/** The database's unique-violation error (SQLSTATE 23505) behind an error, if that is what it is. */
+const uniqueViolation = (err: unknown) => dbError(err, ['23505']);
+
+/**
+ * Text the database cannot store (a NUL character: SQLSTATE 22021 / 22P05) came from the client — in a
+ * field, a search, a log-in name or a file name — so it is a 400, not a 500.
+ */
+const unstorableText = (err: unknown) => dbError(err, ['22021', '22P05']);
 
 function body(e: AppError): ErrorBody {
   return { error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } };
@@ -61,6 +70,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     } else if (uniqueViolation(err)) {
       const known = UNIQUE_CONFLICTS[uniqueViolation(err)!.constraint ?? ''];
       appError = new AppError('CONFLICT', known?.message, known ? [known] : undefined);
+    } else if (unstorableText(err)) {
+      appError = new AppError('BAD_REQUEST', '请求中含有无法保存的字符');
     } else if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) {
       appError = new AppError('PAYLOAD_TOO_LARGE');
     } else if (err.statusCode === 429) {

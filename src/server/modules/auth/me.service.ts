@@ -1,4 +1,4 @@
-import { and, eq, inArray, like, notInArray, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, like, notInArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { members, orgs, roleAssignments, sessions, users } from '../../db/schema/index.js';
 import { ACTIONS, can, type Actor } from '../../../domain/policy.js';
@@ -80,6 +80,20 @@ export async function resetPassword(ctx: Ctx, userId: string): Promise<{ tempora
       .where(and(eq(roleAssignments.userId, userId), notInArray(roleAssignments.orgId, subtree)))
       .limit(1);
     if (elsewhere) throw forbidden('此人在其他组织也担任角色，请联系平台管理员重置密码');
+    // Nor for an account linked to a member file on another roster: a chair could otherwise give any account a
+    // role here (by its phone) and then read that person's file in another union as them.
+    const [otherRoster] = await ctx.db
+      .select({ id: members.id })
+      .from(members)
+      .where(
+        and(
+          eq(members.userId, userId),
+          notInArray(members.orgId, subtree),
+          or(isNull(members.groupId), notInArray(members.groupId, subtree)),
+        ),
+      )
+      .limit(1);
+    if (otherRoster) throw forbidden('此人在其他工会的名册上，请联系平台管理员重置密码');
   }
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);

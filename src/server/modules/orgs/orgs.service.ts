@@ -141,8 +141,13 @@ export async function updateOrg(ctx: Ctx, id: string, input: z.infer<typeof upda
   if (!ctx.actor.isPlatformAdmin && !(org.kind !== 'parent' && org.kind !== 'grassroots' && can(ctx.actor, 'org.manageGroups', { type: 'org', path: org.path }))) {
     throw forbidden();
   }
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  if (input.name !== undefined && input.name !== org.name) changes.name = { from: org.name, to: input.name };
+  if (input.department !== undefined && input.department !== org.department) changes.department = { from: org.department, to: input.department };
+  // Nothing to change (an empty body, or the same values): no write and no audit event.
+  if (Object.keys(changes).length === 0) return org;
   return ctx.db.transaction(async (tx) => {
-    if (input.name && input.name !== org.name) {
+    if (changes.name && input.name) {
       const [dup] = await tx
         .select({ id: orgs.id })
         .from(orgs)
@@ -151,9 +156,6 @@ export async function updateOrg(ctx: Ctx, id: string, input: z.infer<typeof upda
       if (dup) throw fieldError('name', '同一上级下已有同名组织');
     }
     const [updated] = await tx.update(orgs).set(input).where(eq(orgs.id, id)).returning();
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    if (input.name !== undefined && input.name !== org.name) changes.name = { from: org.name, to: input.name };
-    if (input.department !== undefined && input.department !== org.department) changes.department = { from: org.department, to: input.department };
     await writeAudit(tx, {
       orgId: org.id,
       actor: { userId: ctx.actor.userId, name: ctx.actor.name },
@@ -196,8 +198,14 @@ export async function deleteOrg(ctx: Ctx, id: string): Promise<void> {
 function assertMayManageRoles(ctx: Ctx, org: OrgRow) {
   if (ctx.actor.isPlatformAdmin) return;
   if (!can(ctx.actor, 'org.manageRoles', { type: 'org', path: org.path })) {
-    // A chair manages the roles of their union and of the groups beneath it.
-    const parentOk = org.kind === 'group' && ctx.actor.org && org.path.startsWith(ctx.actor.org.path) && can(ctx.actor, 'org.manageRoles', { type: 'org', path: ctx.actor.org.path });
+    // A chair manages the roles of their union and of the groups beneath it. Not a parent union's chair: the
+    // groups beneath a parent union are its schools' groups, and a role there opens the members' files.
+    const parentOk =
+      org.kind === 'group' &&
+      ctx.actor.org !== null &&
+      ctx.actor.org.kind !== 'parent' &&
+      org.path.startsWith(ctx.actor.org.path) &&
+      can(ctx.actor, 'org.manageRoles', { type: 'org', path: ctx.actor.org.path });
     if (!parentOk) throw forbidden();
   }
 }
