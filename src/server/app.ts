@@ -56,12 +56,15 @@ const webDist = process.env.UNIONHOME_WEB_DIR
 /** Builds the Fastify app explicitly: plugins, hooks, then each module's routes. */
 export async function buildApp(
   database: Database,
-  config: Pick<Config, 'isCookieSecure' | 'allowedOrigins' | 'logLevel'>,
+  config: Pick<Config, 'isCookieSecure' | 'allowedOrigins' | 'logLevel'> & Partial<Pick<Config, 'trustProxy'>>,
 ): Promise<App> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For/-Host are believed only from a configured proxy: otherwise any client could pick its own
+    // address (and so its own log-in rate-limit bucket).
+    // (Cast only to pick Fastify's HTTP/1 overload: a hop count or an address list is accepted at run time.)
+    trustProxy: (config.trustProxy ?? false) as boolean,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

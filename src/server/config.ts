@@ -12,6 +12,8 @@ const envSchema = z.object({
   UNIONHOME_COOKIE_SECURE: z.enum(['0', '1']).default('0'),
   /** Extra origins allowed to send state-changing requests, comma-separated (the app's own host always is). */
   UNIONHOME_ALLOWED_ORIGINS: z.string().default(''),
+  /** The reverse proxy in front: a hop count, or its addresses (comma-separated IPs/CIDRs). Unset: none trusted. */
+  UNIONHOME_TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -26,6 +28,8 @@ export interface Config {
   adminPassword?: string;
   isCookieSecure: boolean;
   allowedOrigins: string[];
+  /** Forwarded headers are believed only from these proxies (Fastify's trustProxy); false when none is set. */
+  trustProxy: false | number | string;
   logLevel: string;
 }
 
@@ -49,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.UNIONHOME_ADMIN_PASSWORD,
     isCookieSecure: e.UNIONHOME_COOKIE_SECURE === '1',
     allowedOrigins: e.UNIONHOME_ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    trustProxy: !e.UNIONHOME_TRUST_PROXY ? false : /^\d+$/.test(e.UNIONHOME_TRUST_PROXY) ? Number(e.UNIONHOME_TRUST_PROXY) : e.UNIONHOME_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
 import { buildMember, buildSchool, buildUser, createTestApp, login, TEST_PASSWORD } from '../support/test-app.js';
 import { attemptLogin, nextAddress, signIn } from '../support/api.js';
 
@@ -234,6 +235,24 @@ describe('switching organisation', () => {
   });
 });
 
+describe('parallel guessing', () => {
+  it('ten wrong passwords sent at once get at most five checks; the rest, and then the right password, are locked out', async () => {
+    const user = await buildUser(t.database);
+    const guesses = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: nextAddress(), payload: { login: user.phone, password: 'wrong-pass1' } }),
+      ),
+    );
+    const codes = guesses.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(5);
+    expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(5);
+    expect(codes.every((c) => c === 401 || c === 429)).toBe(true);
+    const right = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: nextAddress(), payload: { login: user.phone, password: TEST_PASSWORD } });
+    expect(right.statusCode).toBe(429);
+    expect(right.json().error.message).toMatch(/分钟后再试/);
+  });
+});
+
 describe('cross-site requests (Origin check)', () => {
   it('refuses a state-changing request from another site’s Origin with 403 ORIGIN_REFUSED', async () => {
     const user = await buildUser(t.database);
@@ -262,25 +281,39 @@ describe('cross-site requests (Origin check)', () => {
     expect(res.statusCode).toBe(200);
   });
 
-  it('behind a reverse proxy, accepts the Origin of the forwarded host and still refuses others', async () => {
+  it('behind a configured reverse proxy, accepts the Origin of the forwarded host and still refuses others', async () => {
     const user = await buildUser(t.database);
+    const behindProxy = await buildApp(t.database, { isCookieSecure: false, allowedOrigins: [], logLevel: 'silent', trustProxy: '10.9.9.9' });
     const proxied = { host: '127.0.0.1:3000', 'x-forwarded-host': 'union.school.example' };
-    const ok = await t.app.inject({
+    const ok = await behindProxy.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
-      remoteAddress: nextAddress(),
+      remoteAddress: '10.9.9.9',
       headers: { ...proxied, origin: 'https://union.school.example' },
       payload: { login: user.phone, password: TEST_PASSWORD },
     });
     expect(ok.statusCode).toBe(200);
-    const evil = await t.app.inject({
+    const evil = await behindProxy.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
-      remoteAddress: nextAddress(),
+      remoteAddress: '10.9.9.9',
       headers: { ...proxied, origin: 'https://evil.example' },
       payload: { login: user.phone, password: TEST_PASSWORD },
     });
     expect(evil.statusCode).toBe(403);
+    await behindProxy.close();
+  });
+
+  it('without a configured proxy, a forged X-Forwarded-Host does not pass the Origin check', async () => {
+    const user = await buildUser(t.database);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: nextAddress(),
+      headers: { host: '127.0.0.1:3000', 'x-forwarded-host': 'evil.example', origin: 'https://evil.example' },
+      payload: { login: user.phone, password: TEST_PASSWORD },
+    });
+    expect(res.statusCode).toBe(403);
   });
 
   it('refuses Sec-Fetch-Site: cross-site without an Origin header', async () => {

@@ -26,33 +26,42 @@ async function findAccount(db: Db, login: string) {
   return { user: u ?? null, key: `staff:${trimmed}` };
 }
 
-/** Refuses with "请 N 分钟后再试" once an account has had too many recent failures. */
-async function assertNotLockedOut(db: Db, keys: string[]): Promise<void> {
+/** The attempts of an account within the window, and when the oldest of them ages out. */
+async function recentAttempts(db: Db, keys: string[]): Promise<{ n: number; unlockAt: number }> {
   const since = new Date(Date.now() - LIMITS.loginWindowMinutes * 60_000);
   const [row] = await db
     .select({ n: count(), first: min(loginFailures.at) })
     .from(loginFailures)
     .where(and(inArray(loginFailures.accountKey, keys), gt(loginFailures.at, since)));
-  if (row && row.n >= LIMITS.loginFailuresMax && row.first) {
-    const unlockAt = new Date(row.first).getTime() + LIMITS.loginWindowMinutes * 60_000;
-    const minutes = Math.max(1, Math.ceil((unlockAt - Date.now()) / 60_000));
-    throw new AppError('RATE_LIMITED', `密码错误次数过多，请 ${minutes} 分钟后再试`, undefined, {
-      'retry-after': String(minutes * 60),
-    });
-  }
+  const first = row?.first ? new Date(row.first).getTime() : Date.now();
+  return { n: row?.n ?? 0, unlockAt: first + LIMITS.loginWindowMinutes * 60_000 };
 }
 
-/** Checks the credentials, counting failures per account in the database, and opens a session. */
+function lockedOut(unlockAt: number): AppError {
+  const minutes = Math.max(1, Math.ceil((unlockAt - Date.now()) / 60_000));
+  return new AppError('RATE_LIMITED', `密码错误次数过多，请 ${minutes} 分钟后再试`, undefined, { 'retry-after': String(minutes * 60) });
+}
+
+/**
+ * Checks the credentials and opens a session. Each attempt is written down *before* the password is checked
+ * and counted with the others, so parallel guesses (from any number of app processes) cannot slip past the
+ * limit of five per account in 15 minutes; a successful log-in clears the account's count.
+ */
 export async function logIn(db: Db, login: string, password: string) {
   const { user, key } = await findAccount(db, login);
   const keys = user ? [`user:${user.id}`] : [key];
-  await assertNotLockedOut(db, keys);
+  // Rows older than the window no longer count; drop them as new ones arrive so the table stays small.
+  await db.delete(loginFailures).where(and(inArray(loginFailures.accountKey, keys), lt(loginFailures.at, new Date(Date.now() - LIMITS.loginWindowMinutes * 60_000))));
+  const [attempt] = await db.insert(loginFailures).values({ accountKey: keys[0] }).returning({ id: loginFailures.id });
+  const before = await recentAttempts(db, keys);
+  if (before.n > LIMITS.loginFailuresMax) {
+    // Already locked: this attempt is refused unchecked and does not prolong the lock.
+    await db.delete(loginFailures).where(eq(loginFailures.id, attempt.id));
+    throw lockedOut(before.unlockAt);
+  }
   const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyDummy(password), false);
   if (!user || !ok) {
-    // Rows older than the window no longer count; drop them as new ones arrive so the table stays small.
-    await db.delete(loginFailures).where(and(inArray(loginFailures.accountKey, keys), lt(loginFailures.at, new Date(Date.now() - LIMITS.loginWindowMinutes * 60_000))));
-    await db.insert(loginFailures).values({ accountKey: keys[0] });
-    await assertNotLockedOut(db, keys);
+    if (before.n >= LIMITS.loginFailuresMax) throw lockedOut(before.unlockAt);
     throw new AppError('BAD_CREDENTIALS');
   }
   await db.delete(loginFailures).where(inArray(loginFailures.accountKey, keys));
