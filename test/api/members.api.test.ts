@@ -352,6 +352,9 @@ describe('export', () => {
     const phoneCol = (file.rows[0] as string[]).indexOf('手机号码');
     expect(file.rows.slice(1).map((r) => r[nameCol])).toEqual(names(listed));
     expect(file.rows.slice(1).every((r) => r[groupCol] === '语文组' && r[phoneCol] === '13700001111')).toBe(true);
+    // Taking personal data out is on the record, with the count and the filters.
+    const trail = (await c.get('/api/v1/audit?entityType=member_export')).json().items;
+    expect(trail).toEqual([expect.objectContaining({ action: 'member.exported', changes: { rows: { to: 4 }, filters: { to: expect.objectContaining({ department: '语文组', sort: 'stroke' }) } } })]);
   });
 });
 

@@ -3,6 +3,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'member.created': '新增会员',
   'member.updated': '修改会员档案',
   'member.imported': '导入会员',
+  'member.exported': '导出名册',
   'member.retired': '办理退休',
   'member.transferred_out': '办理转出',
   'member.transferred_in': '办理转入',

@@ -12,6 +12,7 @@ import { listAllMembers, listMembers, memberHistoryOf, rosterFacets } from './me
 import { memberSchema, presentMember } from './members.presenter.js';
 import { createMember, getMember, loadMemberFor, retireMember, transferOutMember, updateMember } from './members.service.js';
 import { rosterWorkbook } from './members.export.js';
+import { writeAudit } from '../audit/audit.writer.js';
 
 const idParams = z.object({ id: z.string().uuid('会员无效') });
 const isoDate = isoDateSchema;
@@ -64,6 +65,17 @@ export async function memberRoutes(app: FastifyInstance, { database }: Deps): Pr
       const rows = await listAllMembers(ctx, req.query, LIMITS.exportRowsMax);
       const views = rows.map((r) => presentMember(ctx, r, r.orgPath));
       const file = await rosterWorkbook(views);
+      // A read, but one that carries personal data out of the system: the trail says who took what.
+      await ctx.db.transaction((tx) =>
+        writeAudit(tx, {
+          orgId: ctx.actor.org!.id,
+          actor: { userId: ctx.actor.userId, name: ctx.actor.name },
+          action: 'member.exported',
+          entityType: 'member_export',
+          entityLabel: `${views.length} 人`,
+          changes: { rows: { to: views.length }, filters: { to: req.query } },
+        }),
+      );
       const name = encodeURIComponent(`会员名册-${todayInShanghai()}.xlsx`);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -1,7 +1,8 @@
 import { Card, Empty, Flex, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { auditActionLabel } from '../../components';
-import { changeLines, formatShanghaiTime } from './audit-format';
+import { changeLines } from './audit-format';
+import { formatShanghaiTime } from '../../lib/time';
 import { ENTITY_TYPE_LABELS, type AuditEvent } from './audit-types';
 
 interface Props {

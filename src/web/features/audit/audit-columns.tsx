@@ -2,7 +2,8 @@ import type { TableColumnsType } from 'antd';
 import { Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { auditActionLabel } from '../../components';
-import { changeLines, formatShanghaiTime } from './audit-format';
+import { changeLines } from './audit-format';
+import { formatShanghaiTime } from '../../lib/time';
 import { ENTITY_TYPE_LABELS, type AuditEvent } from './audit-types';
 
 /** The audit table's columns; `groupName` names 工会小组 ids that appear in member changes. */

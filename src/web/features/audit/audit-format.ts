@@ -1,4 +1,5 @@
 import {
+  AGE_BAND_LABELS,
   EMPLOYMENT_STATUS_LABELS,
   FIELD_LABELS,
   GENDER_LABELS,
@@ -11,6 +12,7 @@ import { ORG_KIND_LABELS } from '../../../contracts/roles';
 const LABELS_BY_ENTITY: Record<string, Record<string, string>> = {
   org: { name: '名称', department: '对应部门', parent: '上级组织', chair: '主席', kind: '组织类型' },
   member_import: { created: '新增人数', updated: '更新人数', file: '文件' },
+  member_export: { rows: '导出人数', filters: '筛选条件' },
   member: { fromOrg: '转出单位', toOrg: '转入单位', onDate: '办理日期' },
 };
 
@@ -21,6 +23,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   employmentStatus: EMPLOYMENT_STATUS_LABELS,
   membershipStatus: MEMBERSHIP_STATUS_LABELS,
   kind: ORG_KIND_LABELS,
+  ageBand: AGE_BAND_LABELS,
 };
 
 /** The Chinese name of a changed field of an entity type. */
@@ -36,6 +39,13 @@ export function formatValue(field: string, value: unknown, groupName: (id: strin
   if (typeof value === 'string') {
     if (field === 'groupId') return groupName(value) ?? '（已删除的小组）';
     return VALUE_LABELS[field]?.[value] ?? value;
+  }
+  if (field === 'filters' && typeof value === 'object') {
+    // An export's filters, as the roster's filter bar names them; the sort order is not a filter.
+    const parts = Object.entries(value as Record<string, unknown>)
+      .filter(([k, v]) => k !== 'sort' && v !== undefined && v !== '')
+      .map(([k, v]) => `${FIELD_LABELS[k] ?? k}：${formatValue(k, v, groupName)}`);
+    return parts.length ? parts.join('，') : '全部会员';
   }
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
@@ -83,21 +93,4 @@ export function changeLines(
   }
   // Array.prototype.sort is stable: fields outside FIELD_ORDER keep the order they came in.
   return lines.sort((a, b) => a[0] - b[0]).map(([, line]) => line);
-}
-
-const SHANGHAI = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** An ISO timestamp as YYYY-MM-DD HH:mm:ss in Asia/Shanghai, whatever the browser's own time zone. */
-export function formatShanghaiTime(iso: string): string {
-  const parts = Object.fromEntries(SHANGHAI.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }

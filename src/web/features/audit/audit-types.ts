@@ -26,4 +26,5 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   role: '角色',
   user: '账号',
   member_import: '导入',
+  member_export: '导出',
 };

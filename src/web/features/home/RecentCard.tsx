@@ -1,5 +1,5 @@
 import { Card, Empty, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { formatShanghaiTime } from '../../lib/time';
 import { Link } from 'react-router-dom';
 import { auditActionLabel } from '../../components';
 import type { Dashboard } from './dashboard';
@@ -23,7 +23,7 @@ export function RecentCard({ events, canOpenAudit }: { events: Dashboard['recent
                   {e.entityLabel && e.entityLabel !== e.actorName ? <Typography.Text>：{e.entityLabel}</Typography.Text> : null}
                 </div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {dayjs(e.at).format('YYYY-MM-DD HH:mm')}
+                  {formatShanghaiTime(e.at, false)}
                 </Typography.Text>
               </div>
             ),
