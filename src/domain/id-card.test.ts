@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { idCardBirthDate, idCardCheckChar, idCardGender, isValidIdCard } from './id-card.js';
 import { seededRandom } from './seeded-random.js';
-
-/**
- * An independent ISO 7064 MOD 11-2 implementation: the weight of a digit is 2^(k−1) mod 11, k counting
- * positions from the right with the check character at k = 1, and the check value c makes
- * Σ(digit × weight) + c ≡ 1 (mod 11); 10 is written X. No weight table is copied from the code under test.
- */
-function refCheckChar(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (2 ** (18 - i - 1) % 11);
-  const c = (12 - (sum % 11)) % 11;
-  return c === 10 ? 'X' : String(c);
-}
+import { refCheckChar } from './reference-id-card.test-support.js';
 
 /** A well-formed ID: region code, birth date YYYYMMDD, 3-digit sequence, and the reference check character. */
 function makeId(region: string, birth: string, seq: string): string {

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MemberInput } from '../contracts/members.js';
 import { completeMemberInput as completeTyped, nameColumns } from './member-fields.js';
+import { withRefCheck } from './reference-id-card.test-support.js';
 
 /** As the callers use it: on a (partial) member input, so birthDate and gender are part of the type. */
 const completeMemberInput = (input: Partial<MemberInput>) => completeTyped(input);
 
-/** Independent ISO 7064 MOD 11-2 check character (weights 2^(k−1) mod 11). */
-function refCheckChar(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (2 ** (17 - i) % 11);
-  const c = (12 - (sum % 11)) % 11;
-  return c === 10 ? 'X' : String(c);
-}
-const makeId = (first17: string) => first17 + refCheckChar(first17);
+const makeId = withRefCheck;
 const WOMAN_1985_03_02 = makeId('32010219850302122');
 const MAN_1972_11_30 = makeId('44030519721130015');
 

@@ -2,15 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../contracts/limits.js';
 import { checkRosterRow, findDuplicatesInFile, type CheckedRow } from './roster-import.js';
 import type { RosterField } from './roster-columns.js';
+import { withRefCheck } from './reference-id-card.test-support.js';
 
-/** Independent ISO 7064 MOD 11-2 check character (weights 2^(k−1) mod 11), for building valid ID numbers. */
-function refCheckChar(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (2 ** (17 - i) % 11);
-  const c = (12 - (sum % 11)) % 11;
-  return c === 10 ? 'X' : String(c);
-}
-const makeId = (first17: string) => first17 + refCheckChar(first17);
+const makeId = withRefCheck;
 /** A valid ID whose check character is X, to test the lower-case spelling. */
 const ID_X = '11010519491231002X';
 const ID_WOMAN_1985 = makeId('32010219850302122'); // 17th digit 2: a woman born 1985-03-02
