@@ -1,4 +1,4 @@
-import { and, count, eq, gt, inArray, isNotNull, lt, min } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { loginFailures, members, sessions, users } from '../../db/schema/index.js';
 import { LIMITS } from '../../../contracts/limits.js';
@@ -26,15 +26,20 @@ async function findAccount(db: Db, login: string) {
   return { user: u ?? null, key: `staff:${trimmed}` };
 }
 
-/** The attempts of an account within the window, and when the oldest of them ages out. */
+/**
+ * The account's attempts within the window, and when enough of them will have aged out for the next attempt to
+ * be allowed (fewer than the limit left).
+ */
 async function recentAttempts(db: Db, keys: string[]): Promise<{ n: number; unlockAt: number }> {
   const since = new Date(Date.now() - LIMITS.loginWindowMinutes * 60_000);
-  const [row] = await db
-    .select({ n: count(), first: min(loginFailures.at) })
+  const rows = await db
+    .select({ at: loginFailures.at })
     .from(loginFailures)
-    .where(and(inArray(loginFailures.accountKey, keys), gt(loginFailures.at, since)));
-  const first = row?.first ? new Date(row.first).getTime() : Date.now();
-  return { n: row?.n ?? 0, unlockAt: first + LIMITS.loginWindowMinutes * 60_000 };
+    .where(and(inArray(loginFailures.accountKey, keys), gt(loginFailures.at, since)))
+    .orderBy(asc(loginFailures.at));
+  const freeing = rows[Math.max(0, rows.length - LIMITS.loginFailuresMax)];
+  const unlockAt = (freeing ? new Date(freeing.at).getTime() : Date.now()) + LIMITS.loginWindowMinutes * 60_000;
+  return { n: rows.length, unlockAt };
 }
 
 function lockedOut(unlockAt: number): AppError {
@@ -43,25 +48,22 @@ function lockedOut(unlockAt: number): AppError {
 }
 
 /**
- * Checks the credentials and opens a session. Each attempt is written down *before* the password is checked
+ * Checks the credentials and opens a session. Every attempt is written down *before* the password is checked
  * and counted with the others, so parallel guesses (from any number of app processes) cannot slip past the
- * limit of five per account in 15 minutes; a successful log-in clears the account's count.
+ * limit of five per account in 15 minutes. Attempts while locked count too (they are refused unchecked); a
+ * successful log-in clears the account's count.
  */
 export async function logIn(db: Db, login: string, password: string) {
   const { user, key } = await findAccount(db, login);
   const keys = user ? [`user:${user.id}`] : [key];
   // Rows older than the window no longer count; drop them as new ones arrive so the table stays small.
   await db.delete(loginFailures).where(and(inArray(loginFailures.accountKey, keys), lt(loginFailures.at, new Date(Date.now() - LIMITS.loginWindowMinutes * 60_000))));
-  const [attempt] = await db.insert(loginFailures).values({ accountKey: keys[0] }).returning({ id: loginFailures.id });
-  const before = await recentAttempts(db, keys);
-  if (before.n > LIMITS.loginFailuresMax) {
-    // Already locked: this attempt is refused unchecked and does not prolong the lock.
-    await db.delete(loginFailures).where(eq(loginFailures.id, attempt.id));
-    throw lockedOut(before.unlockAt);
-  }
+  await db.insert(loginFailures).values({ accountKey: keys[0] });
+  const attempts = await recentAttempts(db, keys);
+  if (attempts.n > LIMITS.loginFailuresMax) throw lockedOut(attempts.unlockAt);
   const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyDummy(password), false);
   if (!user || !ok) {
-    if (before.n >= LIMITS.loginFailuresMax) throw lockedOut(before.unlockAt);
+    if (attempts.n >= LIMITS.loginFailuresMax) throw lockedOut(attempts.unlockAt);
     throw new AppError('BAD_CREDENTIALS');
   }
   await db.delete(loginFailures).where(inArray(loginFailures.accountKey, keys));
