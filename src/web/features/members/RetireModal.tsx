@@ -1,68 +1,24 @@
-import { useMutation } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
-import { App, DatePicker, Form, Input, Modal, Switch, type ButtonProps } from 'antd';
-import { api } from '../../lib/api';
-import { useFormError } from '../../components';
-import { LIMITS } from '../../../contracts/limits';
-import type { MemberView } from './member-types';
+import { Form, Switch } from 'antd';
+import { MemberActionModal, type ActionValues, type MemberActionProps } from './MemberActionModal';
 
-interface Values {
-  onDate: Dayjs;
+interface Values extends ActionValues {
   keepMembership: boolean;
-  note?: string;
-}
-
-interface Props {
-  member: MemberView;
-  open: boolean;
-  onClose: () => void;
-  onDone: () => void;
 }
 
 /** 办理退休: records the retirement date and whether membership is kept (保留会籍, the usual case). */
-export function RetireModal({ member, open, onClose, onDone }: Props) {
-  const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
-  const formError = useFormError(form);
-  const retire = useMutation({
-    mutationFn: (v: Values) =>
-      api.send<MemberView>('POST', `/members/${member.id}/retire`, {
-        onDate: v.onDate.format('YYYY-MM-DD'),
-        keepMembership: v.keepMembership,
-        note: v.note?.trim() || null,
-      }),
-    onSuccess: () => {
-      message.success(`已为 ${member.name} 办理退休`);
-      onDone();
-      onClose();
-    },
-    onError: formError.onError,
-  });
-
+export function RetireModal(props: MemberActionProps) {
   return (
-    <Modal
-      title={`办理退休：${member.name}`}
-      open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+    <MemberActionModal<Values>
+      {...props}
+      action="retire"
+      title="办理退休"
       okText="确认办理"
-      okButtonProps={{ loading: retire.isPending, 'data-testid': 'retire-confirm' } as ButtonProps}
-      destroyOnHidden
-      afterOpenChange={(isOpen) => !isOpen && formError.clear()}
-    >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{ onDate: dayjs(), keepMembership: true }}
-        onFinish={(v) => {
-          formError.clear();
-          retire.mutate(v);
-        }}
-      >
-        {formError.alert}
-        <Form.Item name="onDate" label="退休日期" rules={[{ required: true, message: '请选择退休日期' }]}>
-          <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" />
-        </Form.Item>
+      testId="retire-confirm"
+      dateLabel="退休日期"
+      successText={`已为 ${props.member.name} 办理退休`}
+      initialValues={{ keepMembership: true }}
+      extraBody={(v) => ({ keepMembership: v.keepMembership })}
+      fields={
         <Form.Item
           name="keepMembership"
           label="保留会籍"
@@ -71,10 +27,7 @@ export function RetireModal({ member, open, onClose, onDone }: Props) {
         >
           <Switch />
         </Form.Item>
-        <Form.Item name="note" label="备注">
-          <Input.TextArea rows={2} maxLength={LIMITS.noteMax} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      }
+    />
   );
 }
