@@ -36,8 +36,9 @@ const SEED_MEMBERS = num('BENCH_SEED_MEMBERS', 30_000);
 const LIST_REQUESTS = num('BENCH_LIST_REQUESTS', 200);
 const LIST_WARMUP = num('BENCH_LIST_WARMUP', 20);
 const PAGE_SIZE = 50;
-/** The wizard's progress poll; its interval bounds how late the benchmark notices a finished stage. */
-const POLL_MS = 200;
+/** The wizard's progress requests: each waits on the server up to WAIT_MS and returns when the stage ends. */
+const WAIT_MS = 1000;
+const POLL_MS = 50;
 
 const ADMIN_PHONE = '13900000000';
 const ADMIN_PASSWORD = 'BenchAdmin2024';
@@ -74,7 +75,7 @@ interface ImportView {
 async function pollImport(client: ApiClient, id: string, busy: ImportView['status']): Promise<ImportView> {
   let lastLogged = 0;
   for (;;) {
-    const view = await client.call<ImportView>('GET', `/api/v1/imports/${id}`);
+    const view = await client.call<ImportView>('GET', `/api/v1/imports/${id}?waitMs=${WAIT_MS}`);
     if (view.status !== busy) return view;
     if (Date.now() - lastLogged > 5000) {
       lastLogged = Date.now();

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../server/db/client.js';
-import { orgs } from '../server/db/schema/index.js';
+import { memberImports, orgs } from '../server/db/schema/index.js';
 import { detectMapping } from '../domain/roster-columns.js';
 import type { RowProblem } from '../domain/roster-import.js';
 import { readSpreadsheet } from '../server/modules/imports/spreadsheet-reader.js';
@@ -23,7 +23,13 @@ export async function importMembersFromFile(database: Database, file: string, or
   return database.db.transaction(async (tx) => {
     const outcome = await checkImportRows(tx, union, sheet.rows, mapping, mode);
     if (outcome.problems.length) return { created: 0, updated: 0, problems: outcome.problems };
-    const written = await writeImport(tx, union, outcome.planned, { userId: null, name: '命令行导入' }, path.basename(file));
+    const fileName = path.basename(file);
+    const result = { total: outcome.total, toCreate: outcome.toCreate, toUpdate: outcome.toUpdate, problems: [] };
+    const [job] = await tx
+      .insert(memberImports)
+      .values({ orgId, userId: null, fileName, status: 'committed', headers: sheet.headers, rowCount: sheet.rows.length, mapping, mode, result, committedAt: sql`now()` })
+      .returning({ id: memberImports.id });
+    const written = await writeImport(tx, union, job.id, outcome.planned, { userId: null, name: '命令行导入' }, fileName);
     return { ...written, problems: [] };
   });
 }

@@ -90,6 +90,22 @@ describe('reading the file', () => {
     });
   });
 
+  it('a progress request with waitMs returns as soon as the stage ends; a wait over 10 s is refused naming the field', async () => {
+    const { c } = await schoolWithChair();
+    const rows: unknown[][] = [['姓名', '工号']];
+    for (let i = 0; i < 3000; i++) rows.push([`测试${i}`, `W${i}`]);
+    const res = await c.upload('/api/v1/imports', 'wait.xlsx', await xlsxOf(rows));
+    expect(res.statusCode).toBe(202);
+    const id = res.json().id;
+    // One request, made while the file is still being read, answers with the stage's end rather than "reading".
+    const waited = await c.get(`/api/v1/imports/${id}?waitMs=10000`);
+    expect(waited.statusCode).toBe(200);
+    expect(waited.json()).toMatchObject({ status: 'read', rowCount: 3000, progress: 100 });
+    const tooLong = await c.get(`/api/v1/imports/${id}?waitMs=20000`);
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error.fields).toEqual([expect.objectContaining({ path: 'waitMs', message: expect.stringContaining('10000') })]);
+  });
+
   it('reads dates in every accepted form, including real Excel date cells, as the same day', async () => {
     const { union, c } = await schoolWithChair();
     const file = await xlsxOf([
@@ -292,7 +308,7 @@ describe('checking: every problem, or nothing written', () => {
 });
 
 describe('committing', () => {
-  it('creates every row in one go, with an “imported” history line each and ONE audit event with the counts', async () => {
+  it('creates every row in one go, each member’s history starting with the import, and ONE audit event with the counts', async () => {
     const { union, groupA, groupB, c } = await schoolWithChair();
     const rows = [
       ['姓名', '性别', '身份证号', '手机号码', '工号', '部门', '工会小组', '岗位类别', '标签'],
@@ -317,8 +333,10 @@ describe('committing', () => {
 
     const list = (await c.get('/api/v1/members?q=K1')).json().items[0];
     const detail = (await c.get(`/api/v1/members/${list.id}`)).json();
-    expect(detail.history).toEqual([expect.objectContaining({ kind: 'imported', toValue: '新名册.xlsx', actorName: '导入主席' })]);
-    expect(await countRows(t.database, 'member_history', "kind = 'imported' AND member_id IN (SELECT id FROM members WHERE org_id = $1)", [union.id])).toBe(3);
+    expect(detail.history).toEqual([expect.objectContaining({ kind: 'imported', toValue: '新名册.xlsx', actorName: '导入主席', onDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) })]);
+    // The import is recorded once and every new member points to it, rather than a history row per member.
+    expect(await countRows(t.database, 'members', 'org_id = $1 AND import_id = $2', [union.id, checked.id])).toBe(3);
+    expect(await countRows(t.database, 'member_history', "kind = 'imported' AND member_id IN (SELECT id FROM members WHERE org_id = $1)", [union.id])).toBe(0);
 
     expect(await countRows(t.database, 'audit_events', 'org_id = $1', [union.id])).toBe(auditBefore + 1);
     const events = await t.database.query<{ action: string; changes: Record<string, { to: unknown }> }>(

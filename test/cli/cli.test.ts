@@ -73,6 +73,11 @@ describe('the unionhome command', () => {
     expect(good.out).toContain('新增 2 人');
     const rows = await query<{ birth_date: string }>("SELECT birth_date::text FROM members WHERE staff_no LIKE 'CLI%' ORDER BY staff_no");
     expect(rows.map((r) => r.birth_date)).toEqual(['1990-05-06', '1991-05-06']);
+    // The import is on record, so each new member's history starts with it (file name, no web user).
+    const recorded = await query<{ file_name: string; status: string; user_id: string | null; members: number }>(
+      "SELECT i.file_name, i.status, i.user_id, count(m.id)::int AS members FROM member_imports i JOIN members m ON m.import_id = i.id WHERE m.staff_no LIKE 'CLI%' GROUP BY i.id",
+    );
+    expect(recorded).toEqual([{ file_name: 'roster.xlsx', status: 'committed', user_id: null, members: 2 }]);
   }, 120_000);
 
   it('backup and restore round-trip the whole database, and the audit chain still verifies', async () => {

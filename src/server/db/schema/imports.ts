@@ -13,7 +13,8 @@ export type StoredRow = { row: number; cells: (string | number | boolean | null)
 const compressedJson = <T>(name: string) =>
   customType<{ data: T; driverData: string }>({
     dataType: () => 'text',
-    toDriver: (value) => gzipSync(JSON.stringify(value)).toString('base64'),
+    // Level 1: several times faster than the default for a fifth more bytes; the rows stay here for minutes.
+    toDriver: (value) => gzipSync(JSON.stringify(value), { level: 1 }).toString('base64'),
     fromDriver: (text) => JSON.parse(gunzipSync(Buffer.from(text, 'base64')).toString('utf8')) as T,
   })(name);
 
@@ -27,7 +28,8 @@ export const memberImports = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => orgs.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    /** Who uploaded the file; null for an import run from the command line. */
+    userId: uuid('user_id').references(() => users.id),
     fileName: text('file_name').notNull(),
     status: text('status', { enum: ['reading', 'read', 'checking', 'checked', 'committed', 'failed'] }).notNull(),
     /** Percent done of the current stage (reading or checking), and rows handled so far. */
@@ -44,6 +46,8 @@ export const memberImports = pgTable(
     /** The checked rows as they will be written (see imports.check.ts PlannedRow), kept from check to commit. */
     planned: compressedJson<unknown[]>('planned'),
     error: text('error'),
+    /** When the rows were written; a committed import stays as the record its members' history points to. */
+    committedAt: timestamp('committed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

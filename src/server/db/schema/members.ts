@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { date, index, pgTable, text, timestamp, uuid, boolean, uniqueIndex } from 'drizzle-orm/pg-core';
 import { orgs } from './orgs.js';
 import { users } from './accounts.js';
+import { memberImports } from './imports.js';
 
 /** A person on a grassroots union's roster (会员档案). */
 export const members = pgTable(
@@ -39,6 +40,11 @@ export const members = pgTable(
     joinedOn: date('joined_on'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     note: text('note'),
+    /**
+     * The import that created the member's file, if one did: the member's history shows it as the first line
+     * (file, date, who), without a history row per imported member.
+     */
+    importId: uuid('import_id').references(() => memberImports.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,6 +1,6 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { eq, getTableName, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { copyRows, type CopyValue } from '../../db/copy.js';
 import { memberHistory, members } from '../../db/schema/index.js';
 import { completeMemberInput } from '../../../domain/member-fields.js';
 import { todayInShanghai } from '../../../domain/dates.js';
@@ -8,53 +8,33 @@ import { writeAudit } from '../audit/audit.writer.js';
 import type { PlannedRow } from './imports.check.js';
 
 const BATCH = 1000;
-/** New members per INSERT: the batch travels as one JSON parameter, so its size is not bound by parameter limits. */
-const CREATE_BATCH = 1000;
 
 /** The member columns an import writes for a new member (the rest keep their database defaults). */
 const CREATED_COLUMNS = [
-  'orgId', 'groupId', 'name', 'pinyinKey', 'strokeKey', 'initials', 'pinyin', 'gender', 'birthDate', 'isLunarBirthday',
+  'orgId', 'groupId', 'importId', 'name', 'pinyinKey', 'strokeKey', 'initials', 'pinyin', 'gender', 'birthDate', 'isLunarBirthday',
   'idCard', 'phone', 'staffNo', 'department', 'postType', 'employmentStatus', 'membershipStatus', 'joinedOn', 'tags', 'note',
 ] as const satisfies readonly (keyof typeof members.$inferInsert)[];
 type CreatedColumn = (typeof CREATED_COLUMNS)[number];
 
-/** Column names for a statement: `"org_id", "group_id", …`, or with types for jsonb_to_recordset. */
-const columnNames = (columns: PgColumn[], withTypes = false) =>
-  sql.raw(columns.map((c) => (withTypes ? `"${c.name}" ${c.getSQLType()}` : `"${c.name}"`)).join(', '));
-const createdColumns = CREATED_COLUMNS.map((key) => members[key] as PgColumn);
-const historyColumns = [memberHistory.memberId, memberHistory.orgId, memberHistory.kind, memberHistory.onDate, memberHistory.toValue, memberHistory.actorId];
+const isPlainValue = (v: unknown): v is string | number | boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+const createdColumnNames = CREATED_COLUMNS.map((key) => members[key].name);
 
-const isPlainValue = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-
-/** A new member as one JSON record keyed by column name; an absent value takes the column's default from the schema. */
-function createdRecord(values: Partial<Record<CreatedColumn, unknown>>): Record<string, unknown> {
-  const record: Record<string, unknown> = {};
-  for (const key of CREATED_COLUMNS) {
+/** A new member as one COPY line's values; an absent value takes the column's default from the schema. */
+function createdValues(values: Partial<Record<CreatedColumn, unknown>>): CopyValue[] {
+  return CREATED_COLUMNS.map((key) => {
     const column = members[key];
-    record[column.name] = values[key] ?? (isPlainValue(column.default) ? column.default : null);
-  }
-  return record;
-}
-
-/** Inserts new members and their "imported" history lines in one statement per batch. */
-function insertCreated(records: Record<string, unknown>[], history: { orgId: string; onDate: string; toValue: string; actorId: string | null }): SQL {
-  return sql`
-    WITH created AS (
-      INSERT INTO ${members} (${columnNames(createdColumns)})
-      SELECT ${columnNames(createdColumns)} FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(${columnNames(createdColumns, true)})
-      RETURNING ${members.id}
-    )
-    INSERT INTO ${memberHistory} (${columnNames(historyColumns)})
-    SELECT created.id, ${history.orgId}::uuid, 'imported', ${history.onDate}::date, ${history.toValue}, ${history.actorId}::uuid FROM created`;
+    return (values[key] ?? (isPlainValue(column.default) ? column.default : null)) as CopyValue;
+  });
 }
 
 /**
- * Writes checked rows inside the caller's transaction: new members in batches, updates one by one, a history
- * line per member, and one audit event for the whole import.
+ * Writes checked rows inside the caller's transaction: new members with COPY (their history points to the
+ * import), updates one by one with a history line each, and one audit event for the whole import.
  */
 export async function writeImport(
   tx: Db,
   union: { id: string },
+  importId: string,
   planned: PlannedRow[],
   actor: { userId: string | null; name: string },
   fileName: string,
@@ -62,18 +42,14 @@ export async function writeImport(
   const today = todayInShanghai();
   const creates = planned.filter((p) => !p.existingId);
   const updates = planned.filter((p) => p.existingId);
-  // Each batch is prepared while the database writes the previous one (PostgreSQL works in its own process).
-  let writing: Promise<unknown> | null = null;
-  for (let i = 0; i < creates.length; i += CREATE_BATCH) {
-    const records = creates.slice(i, i + CREATE_BATCH).map((p) => {
+  // New members go in with COPY; their history's first line is the import itself (members.import_id).
+  const createdRows = (function* () {
+    for (const p of creates) {
       const v = completeMemberInput(p.input);
-      return createdRecord({ ...v, tags: v.tags ?? [], groupId: p.groupId, orgId: union.id });
-    });
-    const statement = insertCreated(records, { orgId: union.id, onDate: today, toValue: fileName, actorId: actor.userId });
-    await writing;
-    writing = tx.execute(statement);
-  }
-  await writing;
+      yield createdValues({ ...v, tags: v.tags ?? [], groupId: p.groupId, orgId: union.id, importId });
+    }
+  })();
+  await copyRows(tx, getTableName(members), createdColumnNames, createdRows);
   for (const p of updates) {
     const v = completeMemberInput(p.input);
     await tx

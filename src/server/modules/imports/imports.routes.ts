@@ -55,8 +55,18 @@ export async function importRoutes(app: FastifyInstance, { database }: Deps): Pr
     },
   );
 
-  api.get('/imports/:id', { schema: { tags: ['imports'], summary: '导入进度、列对应与检查结果', params: idParams, response: { 200: importSchema } } }, async (req) =>
-    getImport(ctxOf(req, database), req.params.id),
+  api.get(
+    '/imports/:id',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: '导入进度、列对应与检查结果（waitMs：读取或检查进行中时，最多等待该毫秒数，阶段一结束即返回）',
+        params: idParams,
+        querystring: z.object({ waitMs: z.coerce.number().int('等待时间应为整数').min(0, '等待时间不能为负').max(10_000, '等待时间最多 10000 毫秒').optional() }),
+        response: { 200: importSchema },
+      },
+    },
+    async (req) => getImport(ctxOf(req, database), req.params.id, req.query.waitMs ?? 0),
   );
 
   api.post(

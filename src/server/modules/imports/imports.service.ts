@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, lt, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, lt, ne, sql } from 'drizzle-orm';
 import type { Database, Db } from '../../db/client.js';
 import { memberImports, members } from '../../db/schema/index.js';
 import { detectMapping, ROSTER_FIELDS, type RosterField } from '../../../domain/roster-columns.js';
@@ -79,8 +79,11 @@ export async function startImport(ctx: Ctx, fileName: string, file: Buffer): Pro
   // An old .xls is known from its name: say so at once rather than after a background read.
   if (/\.xls$/i.test(fileName)) await readSpreadsheet(fileName, file);
   if (!/\.(xlsx|csv)$/i.test(fileName)) throw new AppError('UNSUPPORTED_FILE', '请上传 .xlsx 或 .csv 文件');
-  // Old uploads of this union that were never committed are dropped, so files do not pile up.
-  await ctx.db.delete(memberImports).where(and(eq(memberImports.orgId, union.id), lt(memberImports.createdAt, new Date(Date.now() - 86_400_000))));
+  // Old uploads of this union that were never committed are dropped, so rows do not pile up; committed imports
+  // stay, as the record their members' history points to.
+  await ctx.db
+    .delete(memberImports)
+    .where(and(eq(memberImports.orgId, union.id), ne(memberImports.status, 'committed'), lt(memberImports.createdAt, new Date(Date.now() - 86_400_000))));
   const [row] = await ctx.db
     .insert(memberImports)
     .values({ orgId: union.id, userId: ctx.actor.userId, fileName, status: 'reading' })
@@ -104,10 +107,24 @@ async function readInBackground(database: Database, id: string, fileName: string
   }
 }
 
-/** The wizard's view of an import: stage, progress, headers and mapping, and the check's outcome. */
-export async function getImport(ctx: Ctx, id: string) {
-  const row = await loadImportStatus(ctx, id);
-  const isStale = (row.status === 'reading' || row.status === 'checking') && Date.now() - new Date(row.updatedAt).getTime() > STALE_MS;
+/** How often a waiting status request looks at the job again (any app process may be the one working on it). */
+const WAIT_STEP_MS = 50;
+
+const isBusy = (status: ImportRow['status']) => status === 'reading' || status === 'checking';
+
+/**
+ * The wizard's view of an import: stage, progress, headers and mapping, and the check's outcome. With `waitMs`,
+ * a request made while the file is being read or checked returns as soon as that stage ends (or when the time
+ * is up, with the progress so far), so the wizard moves on without polling delays.
+ */
+export async function getImport(ctx: Ctx, id: string, waitMs = 0) {
+  const until = Date.now() + waitMs;
+  let row = await loadImportStatus(ctx, id);
+  while (isBusy(row.status) && Date.now() + WAIT_STEP_MS <= until) {
+    await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
+    row = await loadImportStatus(ctx, id);
+  }
+  const isStale = isBusy(row.status) && Date.now() - new Date(row.updatedAt).getTime() > STALE_MS;
   return {
     id: row.id,
     fileName: row.fileName,
@@ -183,9 +200,9 @@ export async function commitImport(ctx: Ctx, id: string) {
     if (checkedProblems.length > 0) throw importHasErrors(checkedProblems);
     const outcome = await replanImportRows(tx, union, (row.planned ?? []) as PlannedRow[], row.mode!, row.rowCount ?? row.rowsDone);
     if (outcome.problems.length > 0) throw importHasErrors(outcome.problems);
-    const written = await writeImport(tx, union, outcome.planned, { userId: ctx.actor.userId, name: ctx.actor.name }, row.fileName);
+    const written = await writeImport(tx, union, id, outcome.planned, { userId: ctx.actor.userId, name: ctx.actor.name }, row.fileName);
     const result: ImportResult = { total: outcome.total, toCreate: outcome.toCreate, toUpdate: outcome.toUpdate, problems: [], ...written };
-    await tx.update(memberImports).set({ status: 'committed', result, rows: null, planned: null, updatedAt: new Date() }).where(eq(memberImports.id, id));
+    await tx.update(memberImports).set({ status: 'committed', result, rows: null, planned: null, committedAt: sql`now()`, updatedAt: new Date() }).where(eq(memberImports.id, id));
     return written;
   });
   // A large import changes the roster's shape at once. Fresh planner statistics keep the roster list on its

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, getTableColumns, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { members, memberHistory, orgs, users } from '../../db/schema/index.js';
+import { memberImports, members, memberHistory, orgs, users } from '../../db/schema/index.js';
 import type { MemberListQuery } from '../../../contracts/members.js';
 import { groupOrg, rosterFilters, rosterScope, whereAll } from './members.scope.js';
 import type { MemberRow } from './members.presenter.js';
@@ -69,23 +69,44 @@ export async function findMember(db: Db, id: string): Promise<MemberRow | null> 
   return row ?? null;
 }
 
-/** The member's history, newest first, with the names of who recorded each entry. */
+/**
+ * The member's history, oldest first, with the names of who recorded each entry. A member created by an import
+ * starts with that import (file, date and who), kept once on the import rather than once per member.
+ */
 export async function memberHistoryOf(db: Db, memberId: string) {
-  return db
-    .select({
-      id: memberHistory.id,
-      kind: memberHistory.kind,
-      onDate: memberHistory.onDate,
-      fromValue: memberHistory.fromValue,
-      toValue: memberHistory.toValue,
-      note: memberHistory.note,
-      actorName: users.displayName,
-      createdAt: memberHistory.createdAt,
-    })
-    .from(memberHistory)
-    .leftJoin(users, eq(users.id, memberHistory.actorId))
-    .where(eq(memberHistory.memberId, memberId))
-    .orderBy(asc(memberHistory.createdAt));
+  const [lines, created] = await Promise.all([
+    db
+      .select({
+        id: memberHistory.id,
+        kind: memberHistory.kind,
+        onDate: memberHistory.onDate,
+        fromValue: memberHistory.fromValue,
+        toValue: memberHistory.toValue,
+        note: memberHistory.note,
+        actorName: users.displayName,
+        createdAt: memberHistory.createdAt,
+      })
+      .from(memberHistory)
+      .leftJoin(users, eq(users.id, memberHistory.actorId))
+      .where(eq(memberHistory.memberId, memberId))
+      .orderBy(asc(memberHistory.createdAt)),
+    db
+      .select({
+        id: memberImports.id,
+        kind: sql<'imported'>`'imported'`,
+        onDate: sql<string>`to_char(${memberImports.committedAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`,
+        fromValue: sql<string | null>`null`,
+        toValue: memberImports.fileName,
+        note: sql<string | null>`null`,
+        actorName: users.displayName,
+        createdAt: memberImports.committedAt,
+      })
+      .from(members)
+      .innerJoin(memberImports, eq(memberImports.id, members.importId))
+      .leftJoin(users, eq(users.id, memberImports.userId))
+      .where(eq(members.id, memberId)),
+  ]);
+  return [...created.map((c) => ({ ...c, createdAt: c.createdAt! })), ...lines];
 }
 
 /** The departments and tags in use on the roster in scope, for filter and form suggestions. */
