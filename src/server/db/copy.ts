@@ -30,7 +30,7 @@ export function copyLine(values: readonly CopyValue[]): string {
 }
 
 /** Lines per COPY on the embedded engine, whose input is copied into its WebAssembly memory in one piece. */
-const EMBEDDED_COPY_ROWS = 5000;
+const EMBEDDED_COPY_ROWS = 2000;
 
 /** The driver connection a Drizzle transaction runs on (a PGlite transaction or a pg client). */
 function connectionOf(tx: Db): unknown {
