@@ -97,6 +97,9 @@ const MATRIX: Record<Action, string> = {
   'audit.read':         '.    .    .    .    .    .    .    .    .    Y    Y     .    .    .',
   'user.resetPassword': '.    .    .    .    .    .    .    .    .    Y    Y     .    .    Y',
   'dashboard.read':     'Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y     Y    .    .',
+  // Plans are about an organisation, never a member file: refused here, see the plan matrix below.
+  'plan.read':          '.    .    .    .    .    .    .    .    .    .    .     .    .    .',
+  'plan.manage':        '.    .    .    .    .    .    .    .    .    .    .     .    .    .',
 };
 
 function actorFor(column: Column): Actor {
@@ -372,5 +375,41 @@ describe('several roles and platform admins', () => {
 describe('assertNever', () => {
   it('throws for a value the type system said could not exist', () => {
     expect(() => assertNever('surprise' as never)).toThrow('surprise');
+  });
+});
+
+/*
+ * Plans and the calendar of School A (its own node): everyone with a role in the school reads them, the group
+ * leader too (from the group beneath); leaders and committee members (any portfolio) write them; a handler
+ * reads; the district's admin and the platform admin do neither.
+ */
+// prettier-ignore
+const PLAN_MATRIX: Record<'plan.read' | 'plan.manage', string> = {
+  //                    mbr  grp  组织 宣传 文体 女工 福利 经审 提案 vice chair hdl  par  plat
+  'plan.read':          'Y    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y     Y    .    .',
+  'plan.manage':        '.    .    Y    Y    Y    Y    Y    Y    Y    Y    Y     .    .    .',
+};
+
+describe('policy matrix: every role × plan actions on School A itself', () => {
+  for (const action of ['plan.read', 'plan.manage'] as const) {
+    const expected = PLAN_MATRIX[action].split(/\s+/);
+    COLUMNS.forEach((column, i) => {
+      it(`${column} ${expected[i] === 'Y' ? 'may' : 'may not'} ${action} School A's plan`, () => {
+        expect(can(actorFor(column), action, org(A))).toBe(expected[i] === 'Y');
+      });
+    });
+  }
+
+  it('a chair of School B neither reads nor writes School A’s plan; a school member reads the district’s but cannot write it', () => {
+    expect(can(actor(B, [['chair']]), 'plan.read', org(A))).toBe(false);
+    expect(can(actor(B, [['chair']]), 'plan.manage', org(A))).toBe(false);
+    expect(can(actor(A, [['chair']]), 'plan.read', org(P))).toBe(true);
+    expect(can(actor(A, [['chair']]), 'plan.manage', org(P))).toBe(false);
+  });
+
+  it('a district leader writes the district’s own plan but not a school’s', () => {
+    expect(can(actor(P, [['chair']]), 'plan.manage', org(P))).toBe(true);
+    expect(can(actor(P, [['chair']]), 'plan.manage', org(A))).toBe(false);
+    expect(can(actor(P, [['chair']]), 'plan.read', org(A))).toBe(false);
   });
 });

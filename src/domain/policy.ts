@@ -22,6 +22,8 @@ export const ACTIONS = [
   'audit.read',
   'user.resetPassword',
   'dashboard.read',
+  'plan.read',
+  'plan.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -88,6 +90,8 @@ export function can(actor: Actor, action: Action, resource: Resource = { type: '
   if (action === 'org.read' && actor.isPlatformAdmin) return true;
   if (action === 'user.resetPassword' && actor.isPlatformAdmin) return true;
   if (action === 'member.read' && isSelf(actor, resource)) return true;
+  // A union's plan and calendar are read by everyone with a role in it, and from the organisations beneath it.
+  if (action === 'plan.read') return actor.roles.length > 0 && resource.type === 'org' && actor.org !== null && actor.org.path.startsWith(resource.path);
   if ((action === 'member.readPhone' || action === 'member.readIdCard') && isSelf(actor, resource)) return true;
   if (!isInScope(actor, resource)) return false;
   switch (action) {
@@ -115,6 +119,11 @@ export function can(actor: Actor, action: Action, resource: Resource = { type: '
       return isUnion(actor) && actor.org!.kind === 'grassroots' && ROSTER_EDITORS(actor);
     case 'audit.read':
       return has(actor, LEADERS) || has(actor, ['parent_admin']);
+    case 'plan.read':
+      return false; // answered above, before the subtree scope
+    case 'plan.manage':
+      // The organisation's own plan and calendar: its leaders and committee members write them.
+      return isOwnNode(actor, resource) && actor.org!.kind !== 'group' && (has(actor, LEADERS) || has(actor, ['committee']));
     case 'user.resetPassword':
       // Password resets stay inside a union; a parent union's leaders do not reach schools' accounts.
       return has(actor, LEADERS) && actor.org!.kind !== 'parent';

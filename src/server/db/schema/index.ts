@@ -3,3 +3,4 @@ export * from './accounts.js';
 export * from './members.js';
 export * from './audit.js';
 export * from './imports.js';
+export * from './plans.js';
