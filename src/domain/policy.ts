@@ -119,8 +119,6 @@ export function can(actor: Actor, action: Action, resource: Resource = { type: '
       return isUnion(actor) && actor.org!.kind === 'grassroots' && ROSTER_EDITORS(actor);
     case 'audit.read':
       return has(actor, LEADERS) || has(actor, ['parent_admin']);
-    case 'plan.read':
-      return false; // answered above, before the subtree scope
     case 'plan.manage':
       // The organisation's own plan and calendar: its leaders and committee members write them.
       return isOwnNode(actor, resource) && actor.org!.kind !== 'group' && (has(actor, LEADERS) || has(actor, ['committee']));
