@@ -7,6 +7,7 @@ import { seedDemo } from '../server/demo/seed-demo.js';
 import { verifyAuditTrail } from '../server/modules/audit/audit.service.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
 import { importMembersFromFile } from './import-members.js';
+import { planParseCommand } from './plan-parse.js';
 import { seedScale } from './seed-scale.js';
 
 const HELP = `职工之家 Unionhome 命令行
@@ -17,6 +18,7 @@ const HELP = `职工之家 Unionhome 命令行
   migrate                        执行数据库迁移
   admin:create PHONE PASSWORD [姓名]   创建平台管理员
   import:members FILE --org ID [--update]   从 .xlsx/.csv 导入会员（全部成功或全部不写入）
+  plan:parse FILE [--json]       解析工作计划（.docx/.txt）：章节、各月安排和目标（不需要数据库）
   seed:demo                      向空数据库载入示例区
   seed:scale [--unions 200] [--members 30000]   生成规模测试数据
   audit:verify                   校验操作记录的哈希链
@@ -42,6 +44,7 @@ export async function runCli(argv: string[]): Promise<number> {
     await serve();
     return -1; // keep running
   }
+  if (command === 'plan:parse') return planParseCommand(args, (line) => console.log(line));
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
   try {

@@ -120,8 +120,221 @@ export type GoalInput = z.infer<typeof goalInputSchema>;
 export type ItemInput = z.infer<typeof itemInputSchema>;
 export type PlanCreate = z.infer<typeof planCreateSchema>;
 
-/** A goal's live value as the plan page shows it. */
-export type GoalValue =
-  | { status: 'no_metric' }
-  | { status: 'no_source' }
-  | { status: 'measured'; value: number; met: boolean; detail: string };
+/** A goal's live value as the plan page shows it (see goalValueSchema below). */
+export type GoalValue = GoalLiveValue;
+
+// ——— Responses (the server's route schemas and the web client's types) ———
+
+/**
+ * A goal's live value, with 'no_data': the metric has a data source but nothing to measure yet in the period
+ * (e.g. no schedule item is due).
+ */
+export const goalValueSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('no_metric') }),
+  z.object({ status: z.literal('no_source') }),
+  z.object({ status: z.literal('no_data'), detail: z.string() }),
+  z.object({ status: z.literal('measured'), value: z.number(), met: z.boolean(), detail: z.string() }),
+]);
+/** A goal's live value, 'no_data' included. */
+export type GoalLiveValue = z.infer<typeof goalValueSchema>;
+
+/** A goal as the plan page shows it: the metric's label and unit, the target spelled out, the live value. */
+export const goalViewSchema = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  text: z.string(),
+  metric: z.string().nullable(),
+  comparator: z.enum(COMPARATORS).nullable(),
+  target: z.number().nullable(),
+  /** The metric's name (文体活动参与率), null without a metric. */
+  label: z.string().nullable(),
+  unit: z.enum(['rate', 'count']).nullable(),
+  /** "≥ 85%", null without a metric. */
+  targetLabel: z.string().nullable(),
+  value: goalValueSchema,
+});
+/** A goal as GET /plans/:id returns it. */
+export type GoalView = z.infer<typeof goalViewSchema>;
+
+/** A section of a plan; `body` is sanitised HTML. */
+export const sectionViewSchema = z.object({ id: z.string(), position: z.number().int(), heading: z.string(), body: z.string() });
+/** A section as GET /plans/:id returns it. */
+export type SectionView = z.infer<typeof sectionViewSchema>;
+
+/** A schedule item on the calendar (also inside a plan). */
+export const calendarItemSchema = z.object({
+  id: z.string(),
+  planId: z.string().nullable(),
+  planTitle: z.string().nullable(),
+  title: z.string(),
+  dateKind: z.enum(DATE_KINDS),
+  startDate: z.string(),
+  endDate: z.string(),
+  /** "3月", "7—8月", "3月8日", as a printed schedule says it. */
+  timeLabel: z.string(),
+  ownerUserId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  category: z.string().nullable(),
+  status: z.enum(ITEM_STATUSES),
+  note: z.string().nullable(),
+  link: z.object({ kind: z.enum(LINK_KINDS), id: z.string() }).nullable(),
+  position: z.number().int(),
+  /** Still planned or postponed after its end date (Asia/Shanghai). */
+  overdue: z.boolean(),
+  updatedAt: z.string(),
+});
+/** A schedule item as the API returns it. */
+export type CalendarItemView = z.infer<typeof calendarItemSchema>;
+
+const planFields = {
+  id: z.string(),
+  title: z.string(),
+  periodKind: z.enum(PERIOD_KINDS),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  planDate: z.string().nullable(),
+  copiedFromId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+/** A plan in the list, with counts. */
+export const planSummarySchema = z.object({
+  ...planFields,
+  sectionCount: z.number().int(),
+  goalCount: z.number().int(),
+  itemCount: z.number().int(),
+  doneCount: z.number().int(),
+});
+/** A plan as GET /plans lists it. */
+export type PlanSummary = z.infer<typeof planSummarySchema>;
+
+/** GET /plans: the plans, newest period first, and whether the actor may create one. */
+export const planListSchema = z.object({ items: z.array(planSummarySchema), canManage: z.boolean() });
+
+/** GET /plans/:id: the whole plan; `can.manage` says whether the actor may edit it. */
+export const planDetailSchema = z.object({
+  ...planFields,
+  orgName: z.string(),
+  sections: z.array(sectionViewSchema),
+  goals: z.array(goalViewSchema),
+  items: z.array(calendarItemSchema),
+  can: z.object({ manage: z.boolean() }),
+});
+/** A plan as GET /plans/:id returns it. */
+export type PlanDetail = z.infer<typeof planDetailSchema>;
+
+/** PUT /plans/:id/sections: every section in document order (the old ones are replaced). */
+export const sectionsReplaceSchema = z.object({
+  sections: z.array(sectionInputSchema).max(PLAN_LIMITS.sectionsMax, `章节最多 ${PLAN_LIMITS.sectionsMax} 个`),
+});
+
+/** GET /plans/metrics: the catalogue, with whether the server can measure each metric yet. */
+export const metricInfoSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  unit: z.enum(['rate', 'count']),
+  source: z.string(),
+  hasSource: z.boolean(),
+});
+
+/** A plan period given to the parser so that months land in the right years. */
+export const parsePeriodSchema = z
+  .object({ periodStart: isoDateSchema.optional(), periodEnd: isoDateSchema.optional() })
+  .refine((p) => (p.periodStart === undefined) === (p.periodEnd === undefined), { path: ['periodEnd'], message: '请同时填写期间开始和结束' })
+  .refine((p) => !p.periodStart || !p.periodEnd || p.periodEnd >= p.periodStart, { path: ['periodEnd'], message: '期间结束不能早于开始' });
+
+/** POST /plans/parse with JSON: the plan's text (and optionally its period). */
+export const parseTextSchema = z.object({
+  text: z
+    .string({ message: '请粘贴计划文本' })
+    .min(1, '请粘贴计划文本')
+    .max(PLAN_LIMITS.parseTextMax, `计划文本不能超过 ${PLAN_LIMITS.parseTextMax} 个字`),
+});
+
+/** POST /plans/parse: the draft read from the text (nothing saved), with month items placed in the period. */
+export const parseResultSchema = z.object({
+  title: z.string().nullable(),
+  planDate: z.string().nullable(),
+  sections: z.array(z.object({ heading: z.string(), body: z.string() })),
+  items: z.array(z.object({ text: z.string(), months: z.array(z.number().int()) })),
+  goals: z.array(
+    z.object({ text: z.string(), metric: z.string().nullable(), comparator: z.enum(COMPARATORS).nullable(), target: z.number().nullable() }),
+  ),
+  /** Empty unless a period was given; each has `sourceIndex` (index in `items`) and `outsidePeriod`. */
+  suggestedItems: z.array(
+    z.object({
+      sourceIndex: z.number().int(),
+      title: z.string(),
+      dateKind: z.literal('month'),
+      startDate: z.string(),
+      endDate: z.string(),
+      outsidePeriod: z.boolean(),
+    }),
+  ),
+});
+/** The answer of POST /plans/parse. */
+export type ParseResult = z.infer<typeof parseResultSchema>;
+
+/** GET /calendar/items */
+export const calendarListSchema = z.object({ items: z.array(calendarItemSchema), from: z.string(), to: z.string(), canManage: z.boolean() });
+
+/** GET /calendar/items query: the window (default: this month in Asia/Shanghai) and filters. */
+export const calendarQuerySchema = z
+  .object({
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
+    planId: z.string().uuid('计划无效').optional(),
+    status: z.enum(ITEM_STATUSES, { message: '状态应为 计划、已完成、取消 或 延期' }).optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.to >= q.from, { path: ['to'], message: '结束日期不能早于开始日期' });
+
+/** POST /calendar/items: an item, optionally part of a plan of the organisation. */
+export const calendarItemCreateSchema = itemInputSchema.and(z.object({ planId: z.string().uuid('计划无效').nullable().optional() }));
+
+/** PATCH /calendar/items/:id: any fields of an item; the merged item is checked like a new one. */
+export const calendarItemPatchSchema = z.object(itemInputSchema.shape).partial().extend({ planId: z.string().uuid('计划无效').nullable().optional() });
+
+/** PATCH /plans/:id: any of title, period, date line; the merged plan is checked like a new one. */
+export const planPatchSchema = z.object(planInputSchema.shape).partial();
+
+/** PATCH /plans/:id/goals/:goalId: any fields of a goal; the merged goal is checked like a new one. */
+export const goalPatchSchema = z.object(goalInputSchema.shape).partial();
+
+/** A person who may own a schedule item: someone with a role in the organisation. */
+export const ownerSchema = z.object({ userId: z.string(), name: z.string(), roles: z.array(z.string()) });
+
+/** GET /calendar/festivals: exactly name and date, in date order. */
+export const festivalListSchema = z.array(z.object({ name: z.string(), date: z.string() }));
+
+/** GET /calendar/feed */
+export const feedStatusSchema = z.object({ active: z.boolean(), createdAt: z.string().nullable(), canManage: z.boolean() });
+
+/** Field names of plan and calendar forms, for error messages and the audit page. */
+export const PLAN_FIELD_LABELS: Record<string, string> = {
+  title: '标题',
+  periodKind: '期间类型',
+  periodStart: '期间开始',
+  periodEnd: '期间结束',
+  planDate: '落款日期',
+  sections: '章节',
+  heading: '章节标题',
+  body: '正文',
+  goals: '目标',
+  text: '内容',
+  metric: '指标',
+  comparator: '比较方式',
+  target: '目标值',
+  items: '事项',
+  dateKind: '时间类型',
+  startDate: '开始日期',
+  endDate: '结束日期',
+  ownerUserId: '负责人',
+  category: '类别',
+  status: '状态',
+  link: '关联',
+  planId: '计划',
+  from: '开始日期',
+  to: '结束日期',
+  year: '年份',
+};

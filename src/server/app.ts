@@ -28,6 +28,8 @@ import { memberRoutes } from './modules/members/members.routes.js';
 import { importRoutes } from './modules/imports/imports.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { planRoutes } from './modules/plans/plans.routes.js';
+import { calendarRoutes, icalRoutes } from './modules/calendar/calendar.routes.js';
 
 export type App = FastifyInstance;
 
@@ -116,9 +118,14 @@ export async function buildApp(
       await importRoutes(api, deps);
       await auditRoutes(api, deps);
       await dashboardRoutes(api, deps);
+      await planRoutes(api, deps);
+      await calendarRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );
+  // Calendar apps subscribe without a session (the token in the path is the key): outside /api, where the
+  // session hook does not look, and a GET, which the Origin check lets through.
+  await icalRoutes(app, deps);
 
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     // Files are looked up on each request (wildcard), so a rebuild is served without a restart.

@@ -2,13 +2,14 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { FIELD_LABELS } from '../../contracts/members.js';
+import { PLAN_FIELD_LABELS } from '../../contracts/plans.js';
 import type { ErrorBody, FieldProblem } from '../../contracts/errors.js';
 import { ERROR_MESSAGES } from '../../contracts/errors.js';
 import { AppError } from './app-error.js';
 
 function labelFor(path: string): string {
   const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
-  return FIELD_LABELS[last] ?? last;
+  return FIELD_LABELS[last] ?? PLAN_FIELD_LABELS[last] ?? last;
 }
 
 /** Turns zod issues into field problems with Chinese messages that name the field. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app.js';
+import { calendarItemSchema } from '../../../contracts/plans.js';
 import { ctxOf } from '../../http/context.js';
 import { dashboardFor } from './dashboard.service.js';
 
@@ -23,6 +24,8 @@ export async function dashboardRoutes(app: FastifyInstance, { database }: Deps):
             groups: z.array(z.object({ id: z.string(), name: z.string(), members: z.number() })),
             childUnions: z.array(z.object({ id: z.string(), name: z.string(), members: z.number(), groups: z.number() })),
             recent: z.array(z.object({ at: z.string(), actorName: z.string(), action: z.string(), entityLabel: z.string().nullable() })),
+            /** Calendar items overlapping the current month (at most 10), empty when the actor may not read the calendar. */
+            thisMonth: z.array(calendarItemSchema),
           }),
         },
       },

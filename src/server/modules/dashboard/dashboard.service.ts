@@ -4,11 +4,15 @@ import { can } from '../../../domain/policy.js';
 import type { Ctx } from '../../http/context.js';
 import { forbidden } from '../../http/app-error.js';
 import { auditOrgIds } from '../audit/audit.service.js';
+import { thisMonthItems } from '../calendar/calendar.service.js';
 
-/** Real counts for the home page of the current organisation: roster figures, groups, child unions, recent changes. */
+/**
+ * Real counts for the home page of the current organisation: roster figures, groups, child unions, recent changes,
+ * and this month's calendar items.
+ */
 export async function dashboardFor(ctx: Ctx) {
   const org = ctx.actor.org;
-  if (!org) return { orgName: null, counts: [], groups: [], childUnions: [], recent: [] };
+  if (!org) return { orgName: null, counts: [], groups: [], childUnions: [], recent: [], thisMonth: [] };
   if (!can(ctx.actor, 'dashboard.read', { type: 'org', path: org.path })) throw forbidden();
   const [self] = await ctx.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, org.id));
   const subtree = ctx.db.select({ id: orgs.id }).from(orgs).where(like(orgs.path, `${org.path}%`));
@@ -73,5 +77,6 @@ export async function dashboardFor(ctx: Ctx) {
       .limit(8);
     recent = rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
   }
-  return { orgName: self?.name ?? null, counts, groups, childUnions, recent };
+  const thisMonth = await thisMonthItems(ctx);
+  return { orgName: self?.name ?? null, counts, groups, childUnions, recent, thisMonth };
 }

@@ -7,6 +7,8 @@ import {
   POST_TYPE_LABELS,
 } from '../../../contracts/members';
 import { ORG_KIND_LABELS } from '../../../contracts/roles';
+import { DATE_KIND_LABELS, ITEM_STATUS_LABELS, LINK_KIND_LABELS, PERIOD_KIND_LABELS, PLAN_FIELD_LABELS } from '../../../contracts/plans';
+import { COMPARATOR_LABELS, GOAL_METRICS } from '../../../domain/goal-metrics';
 
 /** Field names that mean something else outside a member's file, or are not member fields at all. */
 const LABELS_BY_ENTITY: Record<string, Record<string, string>> = {
@@ -14,6 +16,11 @@ const LABELS_BY_ENTITY: Record<string, Record<string, string>> = {
   member_import: { created: '新增人数', updated: '更新人数', file: '文件' },
   member_export: { rows: '导出人数', filters: '筛选条件' },
   member: { fromOrg: '转出单位', toOrg: '转入单位', onDate: '办理日期' },
+  plan: { sections: '章节数', goals: '目标数', items: '事项数', headings: '章节', copiedFrom: '复制自', format: '格式' },
+  plan_goal: { text: '目标内容' },
+  calendar_item: { title: '事项', planId: '所属计划', linkKind: '关联类型', linkId: '关联对象' },
+  calendar_feed: { replaced: '替换了旧订阅地址' },
+  calendar_export: { from: '开始日期', to: '结束日期', rows: '导出条数' },
 };
 
 /** Code values that the trail stores as codes (enums), shown by their Chinese names. */
@@ -24,11 +31,17 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   membershipStatus: MEMBERSHIP_STATUS_LABELS,
   kind: ORG_KIND_LABELS,
   ageBand: AGE_BAND_LABELS,
+  periodKind: PERIOD_KIND_LABELS,
+  status: ITEM_STATUS_LABELS,
+  dateKind: DATE_KIND_LABELS,
+  linkKind: LINK_KIND_LABELS,
+  comparator: COMPARATOR_LABELS,
+  metric: Object.fromEntries(Object.entries(GOAL_METRICS).map(([id, m]) => [id, m.label])),
 };
 
 /** The Chinese name of a changed field of an entity type. */
 export function fieldLabel(entityType: string, field: string): string {
-  return LABELS_BY_ENTITY[entityType]?.[field] ?? FIELD_LABELS[field] ?? field;
+  return LABELS_BY_ENTITY[entityType]?.[field] ?? FIELD_LABELS[field] ?? PLAN_FIELD_LABELS[field] ?? field;
 }
 
 /** One value as a person reads it; `groupName` turns a 工会小组 id into its name. */

@@ -1,0 +1,67 @@
+import type { Db } from '../../db/client.js';
+import type { GoalLiveValue } from '../../../contracts/plans.js';
+import { todayInShanghai } from '../../../domain/dates.js';
+import { GOAL_METRICS, GOAL_METRIC_IDS, goalMet, type Comparator, type GoalMetric } from '../../../domain/goal-metrics.js';
+import { dueItemCounts } from '../calendar/calendar.repository.js';
+
+/** Reads a metric's value for an organisation over a period; null when there is nothing to measure yet. */
+export type MetricReader = (
+  db: Db,
+  org: { id: string; path: string },
+  period: { start: string; end: string },
+) => Promise<{ value: number; detail: string } | null>;
+
+/**
+ * 行事历完成率: of the organisation's items due in the period so far (end date in the period and not after today,
+ * cancelled ones left out), the share marked done.
+ */
+const calendarCompletionRate: MetricReader = async (db, org, period) => {
+  const today = todayInShanghai();
+  const until = period.end < today ? period.end : today;
+  if (until < period.start) return null;
+  const { due, done } = await dueItemCounts(db, org.id, period.start, until);
+  if (due === 0) return null;
+  return { value: done / due, detail: `已完成 ${done} / 应完成 ${due} 项` };
+};
+
+/**
+ * The metrics the server can measure, one reader per metric whose data exists. A metric without a reader shows
+ * "尚无数据来源"; when its module lands, adding its reader here is all it takes. 入会率 has none on purpose: the
+ * roster lists members only, so staff who never joined are unknown and any rate read from it would be inflated.
+ */
+export const METRIC_SOURCES: Record<GoalMetric, MetricReader | undefined> = {
+  participation_rate: undefined,
+  study_sessions: undefined,
+  activity_count: undefined,
+  request_response_rate: undefined,
+  care_coverage: undefined,
+  proposal_closure_rate: undefined,
+  satisfaction_rate: undefined,
+  membership_rate: undefined,
+  calendar_completion_rate: calendarCompletionRate,
+};
+
+const isKnownMetric = (id: string): id is GoalMetric => id in GOAL_METRICS;
+
+/** The catalogue as the goal editor offers it, with whether each metric can be measured yet. */
+export function metricCatalogue() {
+  return GOAL_METRIC_IDS.map((id) => ({ id, label: GOAL_METRICS[id].label, unit: GOAL_METRICS[id].unit, source: GOAL_METRICS[id].source, hasSource: METRIC_SOURCES[id] !== undefined }));
+}
+
+/** A goal's live value over the plan's period. */
+export async function goalValue(
+  db: Db,
+  org: { id: string; path: string },
+  period: { start: string; end: string },
+  goal: { metric: string | null; comparator: Comparator | null; target: number | null },
+): Promise<GoalLiveValue> {
+  if (!goal.metric) return { status: 'no_metric' };
+  if (!isKnownMetric(goal.metric)) return { status: 'no_source' };
+  const reader = METRIC_SOURCES[goal.metric];
+  if (!reader) return { status: 'no_source' };
+  const read = await reader(db, org, period);
+  if (!read) return { status: 'no_data', detail: '期间内尚无可计算的数据' };
+  const unit = GOAL_METRICS[goal.metric].unit;
+  const met = goal.comparator !== null && goal.target !== null && goalMet(read.value, goal.comparator, goal.target, unit);
+  return { status: 'measured', value: read.value, met, detail: read.detail };
+}
