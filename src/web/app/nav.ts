@@ -18,6 +18,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: '首页', isAllowed: () => true },
   { path: '/members', label: '会员档案', isAllowed: (me) => has(me, 'member.list') },
   { path: '/imports/new', label: '导入会员', isAllowed: (me) => has(me, 'member.import') },
+  { path: '/plans', label: '工作计划', isAllowed: (me) => has(me, 'plan.read') },
+  { path: '/calendar', label: '行事历', isAllowed: (me) => has(me, 'plan.read') },
   { path: '/orgs', label: '组织管理', isAllowed: mayManageOrgs },
   { path: '/audit', label: '操作记录', isAllowed: (me) => has(me, 'audit.read') },
   { path: '/profile', label: '个人中心', isAllowed: () => true },

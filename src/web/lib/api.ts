@@ -65,3 +65,8 @@ export function upload<T>(path: string, file: File, onProgress: (percent: number
     xhr.send(form);
   });
 }
+
+/** Sends a multipart form (a file with other fields) as a POST and reads the answer like every other request. */
+export function sendForm<T>(path: string, form: FormData): Promise<T> {
+  return fetch(`/api/v1${path}`, { method: 'POST', credentials: 'same-origin', body: form }).then((r) => parse<T>(r));
+}

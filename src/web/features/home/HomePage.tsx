@@ -8,6 +8,7 @@ import { GroupsCard } from './GroupsCard';
 import { NoOrgNotice } from './NoOrgNotice';
 import { RecentCard } from './RecentCard';
 import { StatCards } from './StatCards';
+import { ThisMonthCard } from './ThisMonthCard';
 
 /** The dashboard of the current organisation: roster figures, groups or child unions, recent changes. */
 export function HomePage() {
@@ -31,6 +32,11 @@ export function HomePage() {
       {header}
       <StatCards counts={d.counts} />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        {d.thisMonth ? (
+          <Col xs={24}>
+            <ThisMonthCard items={d.thisMonth} />
+          </Col>
+        ) : null}
         <Col xs={24} lg={showsRecent ? 14 : 24}>
           {side}
         </Col>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { CalendarItemView } from '../../../contracts/plans';
 import { api } from '../../lib/api';
 
 /** GET /dashboard: the current organisation's figures, all counted by the server. */
@@ -8,6 +9,8 @@ export interface Dashboard {
   groups: { id: string; name: string; members: number }[];
   childUnions: { id: string; name: string; members: number; groups: number }[];
   recent: { at: string; actorName: string; action: string; entityLabel: string | null }[];
+  /** This month's calendar items; absent from a server without the calendar. */
+  thisMonth?: CalendarItemView[];
 }
 
 /** The home page's figures for the organisation the user works in now. */

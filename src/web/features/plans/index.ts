@@ -1,0 +1,3 @@
+export { PlansPage } from './PlansPage';
+export { PlanPage } from './PlanPage';
+export { PlanImportPage } from './PlanImportPage';
