@@ -12,6 +12,8 @@ const EN: Record<string, string> = {
   会员档案: 'Members',
   会员名册: 'Roster',
   导入会员: 'Import members',
+  工作计划: 'Work plans',
+  行事历: 'Calendar',
   组织管理: 'Organisations',
   操作记录: 'Audit trail',
   个人中心: 'My profile',
