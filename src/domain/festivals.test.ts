@@ -114,11 +114,10 @@ describe('festivalSuggestions', () => {
   it('words each suggestion as a union schedule would', () => {
     const titles = Object.fromEntries(festivalSuggestions(2026).map((s) => [s.festival, s.title]));
     expect(titles).toMatchObject({
-      春节: '春节慰问',
-      三八: '“三八”妇女节系列活动',
-      重阳: '重阳节慰问退休教职工',
-      教师节: '教师节表彰与慰问',
-      中秋: '中秋节慰问',
+      春节: '春节走访慰问困难职工和退休教职工',
+      三八: '“三八”妇女节女教职工活动',
+      重阳: '重阳节走访慰问退休教职工',
+      中秋: '中秋节慰问教职工',
     });
     expect(new Set(Object.values(titles)).size).toBe(12);
   });

@@ -1,11 +1,10 @@
 import { Lunar } from 'lunar-typescript';
 import { assertNever } from './policy.js';
+import { FESTIVAL_FULL_NAMES, FESTIVAL_NAMES, FESTIVAL_SUGGESTIONS, type FestivalName } from './festival-names.js';
+
+export { FESTIVAL_NAMES, type FestivalName } from './festival-names.js';
 
 /** The festivals a union plans around (DOMAIN.md §4 "Plan & calendar"), in the order of the year. */
-export const FESTIVAL_NAMES = ['元旦', '春节', '元宵', '三八', '清明', '五一', '端午', '六一', '教师节', '中秋', '国庆', '重阳'] as const;
-export type FestivalName = (typeof FESTIVAL_NAMES)[number];
-
-/** A festival on its Gregorian date in one year. */
 export interface Festival {
   name: FestivalName;
   /** YYYY-MM-DD */
@@ -17,21 +16,6 @@ export interface Festival {
 
 export const FESTIVAL_YEAR_MIN = 1950;
 export const FESTIVAL_YEAR_MAX = 2100;
-
-const FULL_NAMES: Record<FestivalName, string> = {
-  元旦: '元旦',
-  春节: '春节',
-  元宵: '元宵节',
-  三八: '三八妇女节',
-  清明: '清明节',
-  五一: '五一劳动节',
-  端午: '端午节',
-  六一: '六一儿童节',
-  教师节: '教师节',
-  中秋: '中秋节',
-  国庆: '国庆节',
-  重阳: '重阳节',
-};
 
 type Rule = { kind: 'solar'; month: number; day: number } | { kind: 'lunar'; month: number; day: number } | { kind: 'term'; term: string };
 
@@ -84,28 +68,13 @@ export function festivalsOf(year: number): Festival[] {
   }
   const festivals = FESTIVAL_NAMES.map((name) => {
     const rule = RULES[name];
-    return { name, date: dateOf(year, rule), fullName: FULL_NAMES[name], lunar: rule.kind !== 'solar' };
+    return { name, date: dateOf(year, rule), fullName: FESTIVAL_FULL_NAMES[name], lunar: rule.kind !== 'solar' };
   });
   // Array.prototype.sort is stable, so equal dates keep FESTIVAL_NAMES order.
   return festivals.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-const SUGGESTED_TITLES: Record<FestivalName, string> = {
-  元旦: '元旦迎新活动',
-  春节: '春节慰问',
-  元宵: '元宵节游园活动',
-  三八: '“三八”妇女节系列活动',
-  清明: '清明节缅怀先烈活动',
-  五一: '“五一”劳动节系列活动',
-  端午: '端午节慰问',
-  六一: '六一亲子活动',
-  教师节: '教师节表彰与慰问',
-  中秋: '中秋节慰问',
-  国庆: '国庆节活动',
-  重阳: '重阳节慰问退休教职工',
-};
-
 /** A suggested schedule item for each festival of the year, on the festival's date, in date order. */
-export function festivalSuggestions(year: number): { title: string; date: string; festival: FestivalName }[] {
-  return festivalsOf(year).map((f) => ({ title: SUGGESTED_TITLES[f.name], date: f.date, festival: f.name }));
+export function festivalSuggestions(year: number): { title: string; category: string; date: string; festival: FestivalName }[] {
+  return festivalsOf(year).map((f) => ({ ...FESTIVAL_SUGGESTIONS[f.name], date: f.date, festival: f.name }));
 }
