@@ -256,7 +256,10 @@ export const parseTextSchema = z.object({
 export const parseResultSchema = z.object({
   title: z.string().nullable(),
   planDate: z.string().nullable(),
-  sections: z.array(z.object({ heading: z.string(), body: z.string() })),
+  /** The period the document's title lines name ("2025-2026年第二学期"), as a period of the app's kinds. */
+  statedPeriod: z.object({ kind: z.enum(PERIOD_KINDS), start: z.string(), end: z.string(), phrase: z.string() }).nullable(),
+  /** `prose` is the body without the lines that became month items (the schedule is saved as items instead). */
+  sections: z.array(z.object({ heading: z.string(), body: z.string(), prose: z.string() })),
   items: z.array(z.object({ text: z.string(), months: z.array(z.number().int()) })),
   goals: z.array(
     z.object({ text: z.string(), metric: z.string().nullable(), comparator: z.enum(COMPARATORS).nullable(), target: z.number().nullable() }),

@@ -5,6 +5,7 @@
 import type { ParsedPlan } from './parse.js';
 
 export { parsePlan, type ParsedPlan } from './parse.js';
+export { statedPeriod, type StatedPeriod } from './stated-period.js';
 
 /** The CLI/JSON shape: {"sections": [headings], "months": {"3": [...], ...}, "goals": [{text, metric, comparator, target}]}. */
 export function planParseJson(p: ParsedPlan): { sections: string[]; months: Record<string, string[]>; goals: ParsedPlan['goals'] } {

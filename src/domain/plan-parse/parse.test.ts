@@ -192,16 +192,17 @@ describe('sections', () => {
   it('reads top-level headings without their numerals; (一) is a sub-heading inside the body', () => {
     const p = parsePlan(lines('某校工会工作计划', '一、指导思想', '坚持以教职工为中心。', '二、工作目标：', '（一）强化思想引领', '1. 组织专题学习。', '三．主要工作任务', '第四部分 保障措施', '经费保障。'));
     expect(p.sections).toEqual([
-      { heading: '指导思想', body: '坚持以教职工为中心。' },
-      { heading: '工作目标', body: '（一）强化思想引领\n1. 组织专题学习。' },
-      { heading: '主要工作任务', body: '' },
-      { heading: '保障措施', body: '经费保障。' },
+      { heading: '指导思想', body: '坚持以教职工为中心。', prose: '坚持以教职工为中心。' },
+      { heading: '工作目标', body: '（一）强化思想引领\n1. 组织专题学习。', prose: '（一）强化思想引领\n1. 组织专题学习。' },
+      { heading: '主要工作任务', body: '', prose: '' },
+      { heading: '保障措施', body: '经费保障。', prose: '经费保障。' },
     ]);
   });
 
   it('keeps text written on the heading line in the body', () => {
     const p = parsePlan('一、指导思想：以习近平新时代中国特色社会主义思想为指导，全面落实上级工会和学校工作要求，切实维护教职工合法权益。\n二、工作目标');
-    expect(p.sections[0]).toEqual({ heading: '指导思想', body: '以习近平新时代中国特色社会主义思想为指导，全面落实上级工会和学校工作要求，切实维护教职工合法权益。' });
+    const body = '以习近平新时代中国特色社会主义思想为指导，全面落实上级工会和学校工作要求，切实维护教职工合法权益。';
+    expect(p.sections[0]).toEqual({ heading: '指导思想', body, prose: body });
   });
 
   it('nests numbered headings under a bare heading they directly follow', () => {
@@ -210,6 +211,21 @@ describe('sections', () => {
     expect(p.sections[1].body).toBe('一、做好疫情防控工作\n1．配合学校做好防控。\n二、加强师德建设');
     expect(p.planDate).toBe('2022-02-08');
     expect(p.items).toEqual([{ text: '召开工会委员会议', months: [2] }]);
+  });
+
+  it('keeps, as prose, what a section says besides its month list, and drops the month list that became items', () => {
+    const p = parsePlan(
+      lines('四、工作安排', '具体安排如下：', '三月', '1. 召开教代会', '2. 开展“三八”妇女节活动，组织女教职工', '参加健康讲座', '四月：读书节；春季运动会', '月份 | 主要工作', '5月 | 劳动技能比赛', '以上安排如有变动另行通知。'),
+    );
+    expect(p.items.map((i) => i.text)).toEqual(['召开教代会', '开展“三八”妇女节活动，组织女教职工参加健康讲座', '读书节', '春季运动会', '劳动技能比赛']);
+    expect(p.sections[0].prose).toBe('具体安排如下：\n以上安排如有变动另行通知。');
+    expect(p.sections[0].body.split('\n')).toHaveLength(9);
+  });
+
+  it('keeps a numbered list with months only in its text as prose (those lines are not a month list)', () => {
+    const p = parsePlan(lines('三、主要工作', '1. 召开教代会（3月）', '2. 组织体检'));
+    expect(p.items).toEqual([{ text: '召开教代会', months: [3] }]);
+    expect(p.sections[0].prose).toBe(p.sections[0].body);
   });
 
   it('lists the sections of every plan in a compilation; a plan title ends the schedule above it', () => {
@@ -260,7 +276,7 @@ describe('title, date line and what is never an item', () => {
 
   it('reads Windows line ends, and an empty text as an empty plan', () => {
     expect(months('三月\r\n1. 植树活动\r\n四月\r\n1. 健康讲座\r\n')).toEqual({ 3: ['植树活动'], 4: ['健康讲座'] });
-    expect(parsePlan('')).toEqual({ title: null, planDate: null, sections: [], items: [], goals: [] });
+    expect(parsePlan('')).toEqual({ title: null, planDate: null, statedPeriod: null, sections: [], items: [], goals: [] });
     expect(planParseJson(parsePlan(''))).toEqual({ sections: [], months: {}, goals: [] });
   });
 });

@@ -21,13 +21,20 @@ import {
 } from './headings.js';
 import { monthHeading, monthsIn, monthsInParentheses, trailingMonthAnnotation } from './months.js';
 import { listMarkerAt, splitNumberedLine } from './numbering.js';
+import { statedPeriod, type StatedPeriod } from './stated-period.js';
 import { cleanLine, endsSentence, normalizeWidth, stripTrailingPunctuation } from './text.js';
 
 /** A plan text as structure: what the plan import shows for review before anything is saved. */
 export interface ParsedPlan {
   title: string | null;
   planDate: string | null;
-  sections: { heading: string; body: string }[];
+  /** The period the title lines name ("2025-2026学年第二学期"), if they name one. */
+  statedPeriod: StatedPeriod | null;
+  /**
+   * `body` is the section as written; `prose` is the same without the lines that became month items (month
+   * headings, their items, schedule tables), so that a saved plan does not carry its schedule twice.
+   */
+  sections: { heading: string; body: string; prose: string }[];
   items: { text: string; months: number[] }[];
   goals: { text: string; metric: GoalMetric | null; comparator: Comparator; target: number }[];
 }
@@ -49,13 +56,15 @@ interface OpenItem {
 }
 
 class PlanReader {
-  readonly sections: { heading: string; lines: string[] }[] = [];
+  readonly sections: { heading: string; lines: string[]; prose: string[] }[] = [];
   readonly items: { text: string; months: number[] }[] = [];
   readonly goalLines: string[] = [];
   readonly preamble: string[] = [];
   planDate: string | null = null;
 
-  private current: { heading: string; lines: string[] } | null = null;
+  private current: { heading: string; lines: string[]; prose: string[] } | null = null;
+  /** Whether the line being read is part of the month schedule (a month heading, its items, a table row). */
+  private isScheduleLine = false;
   private hasStructure = false;
   private isSectionSchedule = false;
   private isSubSchedule = false;
@@ -67,6 +76,7 @@ class PlanReader {
   private open: OpenItem | null = null;
 
   read(line: string): void {
+    this.isScheduleLine = false;
     if (!line) {
       if (this.open) this.open.canContinue = false;
       return;
@@ -81,7 +91,10 @@ class PlanReader {
     this.goalLines.push(line);
     const wasBareAwaiting = this.isBareAwaiting;
     this.isBareAwaiting = false;
-    if (this.isHeaderPending && isHeaderCell(line)) return this.body(line);
+    if (this.isHeaderPending && isHeaderCell(line)) {
+      this.isScheduleLine = true;
+      return this.body(line);
+    }
     this.isHeaderPending = false;
     if (this.readStructure(line, wasBareAwaiting)) return;
     const norm = normalizeWidth(line);
@@ -103,6 +116,7 @@ class PlanReader {
     const header = tableHeader(line);
     if (header) {
       this.closeBlock();
+      this.isScheduleLine = true;
       this.table = header;
       this.isHeaderPending = header.separator === null;
       this.body(line);
@@ -110,11 +124,13 @@ class PlanReader {
     }
     const norm = normalizeWidth(line);
     if (this.table?.separator && norm.includes(this.table.separator) && this.tableRow(line, norm, this.table)) {
+      this.isScheduleLine = true;
       this.body(line);
       return true;
     }
     const month = monthHeading(norm);
     if (month) {
+      this.isScheduleLine = true;
       this.startBlock(month.months);
       if (month.rest < line.length) this.itemsFrom(line.slice(month.rest));
       this.body(line);
@@ -167,7 +183,7 @@ class PlanReader {
     this.closeBlock();
     this.table = null;
     this.hasStructure = true;
-    this.current = { heading, lines: body ? [body] : [] };
+    this.current = { heading, lines: body ? [body] : [], prose: body ? [body] : [] };
     this.sections.push(this.current);
     this.isSectionSchedule = SCHEDULE_HEADING.test(heading);
     this.isSubSchedule = false;
@@ -175,7 +191,9 @@ class PlanReader {
   }
 
   private body(line: string): void {
-    if (this.current) this.current.lines.push(line);
+    if (!this.current) return;
+    this.current.lines.push(line);
+    if (!this.isScheduleLine) this.current.prose.push(line);
   }
 
   private startBlock(months: number[]): void {
@@ -221,7 +239,10 @@ class PlanReader {
   /** Each numbered item of `text` opens in turn; the last may continue on the next line. */
   private numberedItems(text: string, line: string): void {
     const context: ItemContext = this.block ? 'month' : this.isSectionSchedule || this.isSubSchedule ? 'schedule' : 'other';
-    if (this.block) this.block.style = 'numbered';
+    if (this.block) {
+      this.block.style = 'numbered';
+      this.isScheduleLine = true;
+    }
     for (const span of splitNumberedLine(normalizeWidth(text))) {
       this.finishOpen();
       this.open = { text: text.slice(span.start, span.end), context, months: this.block?.months ?? [], canContinue: false };
@@ -233,10 +254,16 @@ class PlanReader {
     if (this.open?.canContinue) {
       // A hard wrap: the numbered item of the line above goes on here.
       this.open.text += line;
+      if (this.open.context === 'month') this.isScheduleLine = true;
       this.open.canContinue = line.length >= MIN_WRAPPED_LINE && !endsSentence(line);
       return;
     }
     this.finishOpen();
+    if (this.table?.separator && !norm.includes(this.table.separator)) {
+      // A line without the table's column separator is past the table ("以上安排如有变动另行通知。").
+      this.closeBlock();
+      this.table = null;
+    }
     if (this.block && this.block.style !== 'numbered' && norm.length <= MAX_PLAIN_ITEM && !/[。!?]./.test(norm)) {
       this.plainItems(line, norm);
       return;
@@ -250,6 +277,7 @@ class PlanReader {
   private plainItems(text: string, norm: string): void {
     const block = this.block!;
     block.style = 'plain';
+    this.isScheduleLine = true;
     let start = 0;
     for (let i = 0; i <= norm.length; i++) {
       if (i < norm.length && !isItemBreak(norm, i)) continue;
@@ -312,7 +340,8 @@ export function parsePlan(text: string): ParsedPlan {
   return {
     title: titleOf(reader.preamble),
     planDate: reader.planDate,
-    sections: reader.sections.map((s) => ({ heading: s.heading, body: s.lines.join('\n') })),
+    statedPeriod: statedPeriod(text),
+    sections: reader.sections.map((s) => ({ heading: s.heading, body: s.lines.join('\n'), prose: s.prose.join('\n') })),
     items: reader.items,
     goals: extractGoals(reader.goalLines),
   };
