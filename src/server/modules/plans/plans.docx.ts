@@ -16,6 +16,7 @@ import {
 } from 'docx';
 import { ITEM_STATUS_LABELS } from '../../../contracts/plans.js';
 import { chineseDate, describeItemTime, monthGroups, type DateKind } from '../../../domain/calendar-dates.js';
+import { scheduleSectionIndex } from '../../../domain/plan-sections.js';
 
 /** A plan with what its printed form shows. */
 export interface PlanForDocx {
@@ -303,7 +304,7 @@ interface Part {
 /**
  * The plan's sections in print order. Goals fill the section about goals (工作目标) when its body is empty, or
  * become a 工作目标 section of their own after 指导思想 (or first) when there is none. The schedule table follows
- * the body of the section about the schedule (工作安排 / 行事历), or closes the plan as a 工作安排 section.
+ * the body of the section about the schedule (工作安排 / 活动安排 / 行事历), or closes the plan as a 工作安排 section.
  */
 function parts(plan: PlanForDocx): Part[] {
   const list: Part[] = plan.sections.map((s) => ({ heading: bareHeading(s.heading), body: bodyParagraphs(s.body) }));
@@ -318,7 +319,7 @@ function parts(plan: PlanForDocx): Part[] {
   }
   if (plan.items.length > 0) {
     const table = scheduleTable(plan.items);
-    const schedulePart = list.find((p) => p.heading.includes('工作安排') || p.heading.includes('行事历'));
+    const schedulePart = list[scheduleSectionIndex(list.map((p) => p.heading))];
     if (schedulePart) schedulePart.body.push(table);
     else list.push({ heading: '工作安排', body: [table] });
   }

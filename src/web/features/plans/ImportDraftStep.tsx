@@ -16,12 +16,19 @@ function SectionBody({ name }: { name: number }) {
   const form = Form.useFormInstance();
   // The body has no field of its own: `preserve` watches it all the same.
   const body = (Form.useWatch(['sections', name, 'body'], { form, preserve: true }) as string | undefined) ?? '';
+  const hasSchedule = Form.useWatch(['sections', name, 'hasSchedule'], { form, preserve: true }) as boolean | undefined;
   const [isOpen, setOpen] = useState(false);
   const text = body.trim();
-  if (!text) return <Typography.Text type="secondary">（无正文）</Typography.Text>;
+  const scheduleNote = hasSchedule ? (
+    <Typography.Text type="secondary" style={{ display: 'block' }} data-testid="draft-section-schedule">
+      本节的每月安排已列入下面的“工作安排”，保存后随计划导出，不在正文中重复。
+    </Typography.Text>
+  ) : null;
+  if (!text) return scheduleNote ?? <Typography.Text type="secondary">（无正文）</Typography.Text>;
   const firstLine = text.split(/\r?\n/)[0];
   return (
     <div>
+      {scheduleNote}
       {isOpen ? <div className="uh-draft-body">{text}</div> : <Typography.Text type="secondary" ellipsis style={{ display: 'block' }}>{firstLine}</Typography.Text>}
       <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => setOpen(!isOpen)}>
         {isOpen ? '收起正文' : `展开正文（${text.length} 字）`}
@@ -33,6 +40,8 @@ function SectionBody({ name }: { name: number }) {
 interface Props {
   initialValues: DraftFormValues;
   initialItems: DraftItem[];
+  /** The document's words for its period when the period was taken from them. */
+  statedPhrase?: string;
   onBack: () => void;
 }
 
@@ -40,7 +49,7 @@ interface Props {
  * 第二步: the parsed plan to check and correct — title, period, date line, section headings, goals (text and
  * metric), the schedule by month — then 保存计划 creates it all at once (POST /plans) and opens it.
  */
-export function ImportDraftStep({ initialValues, initialItems, onBack }: Props) {
+export function ImportDraftStep({ initialValues, initialItems, statedPhrase, onBack }: Props) {
   const [form] = Form.useForm<DraftFormValues>();
   const formError = useFormError(form);
   const { message } = App.useApp();
@@ -86,6 +95,11 @@ export function ImportDraftStep({ initialValues, initialItems, onBack }: Props) 
       <Flex vertical gap={16} data-testid="plan-draft">
         {formError.alert}
         <Card size="small" title="计划信息">
+          {statedPhrase ? (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 0 }} data-testid="draft-stated-period">
+              期间按文中的“{statedPhrase}”设定，各月工作已排在这个期间里。
+            </Typography.Paragraph>
+          ) : null}
           <Form.Item name="title" label="计划标题" rules={[{ required: true, whitespace: true, message: '请填写计划标题' }]}>
             <Input maxLength={PLAN_LIMITS.titleMax} data-testid="draft-title" />
           </Form.Item>

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { Alert, Button, Flex, Form, Input, Segmented, Typography, Upload } from 'antd';
 import { todayInShanghai } from '../../../domain/dates';
 import { PLAN_LIMITS } from '../../../contracts/plans';
+import { statedPeriod } from '../../../domain/plan-parse/stated-period';
 import { api, ApiError, sendForm } from '../../lib/api';
 import { ErrorAlert } from '../../components';
 import { defaultPeriod } from './period';
@@ -15,7 +16,11 @@ import { PeriodFields } from './PeriodFields';
 export interface SourcePeriod {
   periodKind: PeriodKind;
   period: [Dayjs, Dayjs];
+  /** The document's own words for the period ("2025-2026年第二学期") when the period was taken from them. */
+  statedPhrase?: string;
 }
+
+const sameDays = (p: SourcePeriod['period'], start: string, end: string) => p[0].format('YYYY-MM-DD') === start && p[1].format('YYYY-MM-DD') === end;
 
 type Source = 'text' | 'file';
 
@@ -33,17 +38,34 @@ export function ImportSourceStep({ onParsed }: Props) {
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // Once the user has chosen the period themself, the document's own period no longer replaces it.
+  const [isPeriodChosen, setPeriodChosen] = useState(false);
+  const stated = useMemo(() => (source === 'text' ? statedPeriod(text) : null), [source, text]);
+  useEffect(() => {
+    if (stated && !isPeriodChosen) form.setFieldsValue({ periodKind: stated.kind, period: rangeOf(stated.start, stated.end) });
+  }, [stated, isPeriodChosen, form]);
+
+  const send = (p: SourcePeriod) => {
+    const periodStart = p.period[0].format('YYYY-MM-DD');
+    const periodEnd = p.period[1].format('YYYY-MM-DD');
+    if (source === 'text') return api.send<ParsedPlan>('POST', '/plans/parse', { text, periodStart, periodEnd });
+    const body = new FormData();
+    body.append('file', file!);
+    // With a file, the period travels in the query string (the server reads only the file from the form).
+    return sendForm<ParsedPlan>(`/plans/parse?${new URLSearchParams({ periodStart, periodEnd })}`, body);
+  };
   const parse = useMutation({
-    mutationFn: (p: SourcePeriod) => {
-      const periodStart = p.period[0].format('YYYY-MM-DD');
-      const periodEnd = p.period[1].format('YYYY-MM-DD');
-      if (source === 'text') return api.send<ParsedPlan>('POST', '/plans/parse', { text, periodStart, periodEnd });
-      const body = new FormData();
-      body.append('file', file!);
-      // With a file, the period travels in the query string (the server reads only the file from the form).
-      return sendForm<ParsedPlan>(`/plans/parse?${new URLSearchParams({ periodStart, periodEnd })}`, body);
+    mutationFn: async (p: SourcePeriod): Promise<{ parsed: ParsedPlan; period: SourcePeriod }> => {
+      const parsed = await send(p);
+      const own = parsed.statedPeriod;
+      if (!own || isPeriodChosen) return { parsed, period: p };
+      const period: SourcePeriod = { periodKind: own.kind, period: rangeOf(own.start, own.end), statedPhrase: own.phrase };
+      // A file names its period only once read: read it again so that its months land in the years it means.
+      if (sameDays(p.period, own.start, own.end)) return { parsed, period };
+      form.setFieldsValue({ periodKind: own.kind, period: period.period });
+      return { parsed: await send(period), period };
     },
-    onSuccess: (parsed, p) => onParsed(parsed, p),
+    onSuccess: ({ parsed, period }) => onParsed(parsed, period),
   });
 
   const submit = (p: SourcePeriod) => {
@@ -114,7 +136,12 @@ export function ImportSourceStep({ onParsed }: Props) {
         onFinish={submit}
         style={{ maxWidth: 480 }}
       >
-        <PeriodFields form={form} />
+        <PeriodFields form={form} onPeriodChange={() => setPeriodChosen(true)} />
+        {stated && !isPeriodChosen ? (
+          <Typography.Text type="secondary" style={{ display: 'block', marginTop: -12 }} data-testid="plan-import-stated">
+            已按文中的“{stated.phrase}”设定期间；如不对，请直接修改。
+          </Typography.Text>
+        ) : null}
       </Form>
       {problem ? <Alert type="warning" showIcon title={problem} /> : null}
       {parse.error ? (

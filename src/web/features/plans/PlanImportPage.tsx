@@ -13,6 +13,7 @@ import './plans.css';
 interface Draft {
   values: DraftFormValues;
   items: DraftItem[];
+  statedPhrase?: string;
 }
 
 /** The parser's answer as the draft form starts. */
@@ -24,10 +25,12 @@ function draftOf(parsed: ParsedPlan, p: SourcePeriod): Draft {
       periodKind: p.periodKind,
       period: p.period,
       planDate: parsed.planDate ? dayjs(parsed.planDate) : null,
-      sections: parsed.sections.map((s) => ({ heading: s.heading, body: s.body })),
+      // A section's month list becomes the schedule items; its body keeps only the rest, so nothing is there twice.
+      sections: parsed.sections.map((s) => ({ heading: s.heading, body: s.prose, hasSchedule: s.prose !== s.body })),
       goals: draftGoals(parsed),
     },
     items: (parsed.suggestedItems ?? []).map((i) => draftItem({ title: i.title, dateKind: i.dateKind, startDate: i.startDate, endDate: i.endDate })),
+    statedPhrase: p.statedPhrase,
   };
 }
 
@@ -56,7 +59,7 @@ export function PlanImportPage() {
         <div hidden={draft !== null}>
           <ImportSourceStep onParsed={(parsed, p) => setDraft(draftOf(parsed, p))} />
         </div>
-        {draft ? <ImportDraftStep initialValues={draft.values} initialItems={draft.items} onBack={() => setDraft(null)} /> : null}
+        {draft ? <ImportDraftStep initialValues={draft.values} initialItems={draft.items} statedPhrase={draft.statedPhrase} onBack={() => setDraft(null)} /> : null}
       </Card>
     </div>
   );

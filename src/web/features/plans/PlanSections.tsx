@@ -6,6 +6,8 @@ import { api } from '../../lib/api';
 import { ErrorAlert } from '../../components';
 import type { PlanDetail } from './plan-types';
 import { RichTextEditor } from './RichTextEditor';
+import { ScheduleByMonth } from './ScheduleByMonth';
+import { scheduleSectionIndex } from '../../../domain/plan-sections';
 
 interface Draft {
   /** A key that stays with the section while it moves, so its editor moves with it. */
@@ -22,15 +24,17 @@ function SectionsView({ plan }: { plan: PlanDetail }) {
   if (plan.sections.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={plan.can.manage ? '还没有正文。点“编辑正文”添加指导思想、工作目标、主要任务等章节。' : '这份计划还没有正文。'} />;
   }
+  const scheduleAt = scheduleSectionIndex(plan.sections.map((s) => s.heading));
   return (
     <div data-testid="plan-sections">
-      {plan.sections.map((s) => (
+      {plan.sections.map((s, i) => (
         <section key={s.id} className="uh-plan-section" data-testid="plan-section">
           <Typography.Title level={4} className="uh-plan-section-heading">
             {s.heading}
           </Typography.Title>
           {/* The server keeps only paragraphs, lists and simple marks of the editor's HTML. */}
           <div className="uh-plan-body" dangerouslySetInnerHTML={{ __html: s.body }} />
+          {i === scheduleAt ? <ScheduleByMonth plan={plan} /> : null}
         </section>
       ))}
     </div>

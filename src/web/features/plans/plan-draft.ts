@@ -20,7 +20,8 @@ export interface DraftFormValues {
   periodKind: PeriodKind;
   period: [Dayjs, Dayjs];
   planDate?: Dayjs | null;
-  sections: { heading: string; body: string }[];
+  /** `hasSchedule`: the document's month list was taken out of `body` and became the schedule items. */
+  sections: { heading: string; body: string; hasSchedule?: boolean }[];
   goals: { text: string; metric?: GoalMetric | null; comparator?: Comparator | null; target?: number | null }[];
 }
 
