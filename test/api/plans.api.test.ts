@@ -409,10 +409,12 @@ describe('reading a plan text', () => {
 
   it('reads a real school plan: four items in March', async () => {
     const text = fs.readFileSync(path.resolve(process.cwd(), '../shared/seeds/000_46b3652309eb07f0.txt'), 'utf8');
-    const draft = ok<{ items: { text: string; months: number[] }[]; goals: { metric: string | null }[] }>(
+    const draft = ok<{ items: { text: string; months: number[] }[]; goals: { metric: string | null }[]; statedPeriod: unknown }>(
       await chairA.post('/api/v1/plans/parse?periodStart=2026-02-01&periodEnd=2026-07-31', { text }),
     );
     expect(draft.items.filter((i) => i.months.includes(3))).toHaveLength(4);
+    // The title's "（2025-2026年第二学期）" is offered as the period, so the wizard can place the months in 2026.
+    expect(draft.statedPeriod).toEqual({ kind: 'term', start: '2026-02-01', end: '2026-07-31', phrase: '2025-2026年第二学期' });
     expect(draft.goals.map((g) => g.metric)).toEqual(expect.arrayContaining(['participation_rate', 'request_response_rate']));
   });
 });
