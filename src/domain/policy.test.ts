@@ -100,6 +100,9 @@ const MATRIX: Record<Action, string> = {
   // Plans are about an organisation, never a member file: refused here, see the plan matrix below.
   'plan.read':          '.    .    .    .    .    .    .    .    .    .    .     .    .    .',
   'plan.manage':        '.    .    .    .    .    .    .    .    .    .    .     .    .    .',
+  // Likewise activities: see the activity matrix below.
+  'activity.read':      '.    .    .    .    .    .    .    .    .    .    .     .    .    .',
+  'activity.manage':    '.    .    .    .    .    .    .    .    .    .    .     .    .    .',
 };
 
 function actorFor(column: Column): Actor {
@@ -411,5 +414,35 @@ describe('policy matrix: every role × plan actions on School A itself', () => {
     expect(can(actor(P, [['chair']]), 'plan.manage', org(P))).toBe(true);
     expect(can(actor(P, [['chair']]), 'plan.manage', org(A))).toBe(false);
     expect(can(actor(P, [['chair']]), 'plan.read', org(A))).toBe(false);
+  });
+});
+
+/*
+ * Activities of School A (its own node): everyone with a role in the school sees them (the handler too, as a
+ * person working there); leaders and committee members (any portfolio) publish and manage them; a group leader
+ * acting in the group, the district and the platform admin do neither.
+ */
+// prettier-ignore
+const ACTIVITY_MATRIX: Record<'activity.read' | 'activity.manage', string> = {
+  //                    mbr  grp  组织 宣传 文体 女工 福利 经审 提案 vice chair hdl  par  plat
+  'activity.read':      'Y    .    Y    Y    Y    Y    Y    Y    Y    Y    Y     Y    .    .',
+  'activity.manage':    '.    .    Y    Y    Y    Y    Y    Y    Y    Y    Y     .    .    .',
+};
+
+describe('policy matrix: every role × activity actions on School A itself', () => {
+  for (const action of ['activity.read', 'activity.manage'] as const) {
+    const expected = ACTIVITY_MATRIX[action].split(/\s+/);
+    COLUMNS.forEach((column, i) => {
+      it(`${column} ${expected[i] === 'Y' ? 'may' : 'may not'} ${action} in School A`, () => {
+        expect(can(actorFor(column), action, org(A))).toBe(expected[i] === 'Y');
+      });
+    });
+  }
+
+  it('nobody reaches another school’s activities, and a district leader has none of a school’s', () => {
+    expect(can(actor(B, [['chair']]), 'activity.read', org(A))).toBe(false);
+    expect(can(actor(B, [['chair']]), 'activity.manage', org(A))).toBe(false);
+    expect(can(actor(P, [['chair']]), 'activity.manage', org(A))).toBe(false);
+    expect(can(actor(P, [['chair']]), 'activity.read', org(P))).toBe(false);
   });
 });

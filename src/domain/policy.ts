@@ -24,6 +24,8 @@ export const ACTIONS = [
   'dashboard.read',
   'plan.read',
   'plan.manage',
+  'activity.read',
+  'activity.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -119,6 +121,12 @@ export function can(actor: Actor, action: Action, resource: Resource = { type: '
       return isUnion(actor) && actor.org!.kind === 'grassroots' && ROSTER_EDITORS(actor);
     case 'audit.read':
       return has(actor, LEADERS) || has(actor, ['parent_admin']);
+    case 'activity.read':
+      // Activities live in a grassroots union; everyone with a role there sees the ones open to them.
+      return isOwnNode(actor, resource) && actor.org!.kind === 'grassroots' && actor.roles.length > 0;
+    case 'activity.manage':
+      // Publishing, rosters, attendance and figures: the union's leaders and committee members.
+      return isOwnNode(actor, resource) && actor.org!.kind === 'grassroots' && (has(actor, LEADERS) || has(actor, ['committee']));
     case 'plan.manage':
       // The organisation's own plan and calendar: its leaders and committee members write them.
       return isOwnNode(actor, resource) && actor.org!.kind !== 'group' && (has(actor, LEADERS) || has(actor, ['committee']));

@@ -134,7 +134,7 @@ export async function seedDemo(database: Database): Promise<DemoAccount[]> {
       );
       // Roles go to people on the roster; they log in with their phone or 工号.
       const roleHolders: [number, Role, Portfolio | '', string][] = s === 0
-        ? [[0, 'chair', '', ROLE_LABELS.chair], [1, 'vice_chair', '', ROLE_LABELS.vice_chair], [2, 'committee', '组织', '工会委员（组织）'], [3, 'committee', '文体', '工会委员（文体）'], [8, 'group_leader', '', '工会小组长（语文组）'], [16, 'member', '', ROLE_LABELS.member]]
+        ? [[0, 'chair', '', ROLE_LABELS.chair], [1, 'vice_chair', '', ROLE_LABELS.vice_chair], [2, 'committee', '组织', '工会委员（组织）'], [3, 'committee', '文体', '工会委员（文体）'], [8, 'group_leader', '', '工会小组长（语文组）'], [16, 'member', '', ROLE_LABELS.member], [17, 'member', '', ROLE_LABELS.member]]
         : [[0, 'chair', '', ROLE_LABELS.chair]];
       for (const [index, role, portfolio, label] of roleHolders) {
         const m = inserted[index];

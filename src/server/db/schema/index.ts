@@ -4,3 +4,5 @@ export * from './members.js';
 export * from './audit.js';
 export * from './imports.js';
 export * from './plans.js';
+export * from './activities.js';
+export * from './notifications.js';
