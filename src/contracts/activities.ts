@@ -14,10 +14,11 @@ import { isoDateSchema } from './members.js';
  *                                         and `can` (signUp, cancel, manage) and figures
  *   POST   /activities/:id/registrations  sign up {answers}; → 200 RegistrationView; twice = no-op (same answer)
  *   DELETE /activities/:id/registrations/me   cancel (before the cancel deadline); promotes the first waiting
- *   POST   /activities/:id/checkin        {code} → 200 { attendedAt }; an expired or wrong code → 400 field "code"
+ *   POST   /activities/:id/checkin        {code} → 200 { attendedAt, message }; an expired or wrong code → 400 field "code"
  * Organisers (activity.manage):
  *   GET    /activity-types; POST /activity-types {name, kind}; PATCH /activity-types/:id {name?, archived?}
- *   POST   /activities                    create (with `repeat` → a weekly series; answers { ids: [...] })
+ *   POST   /activities                    create (with `repeat` → a weekly series); → 201 { ids: all ids in date
+ *                                         order, activity: the first one's detail }
  *   PATCH  /activities/:id                edit (members signed up are notified of a change of time or place)
  *   POST   /activities/:id/cancel         {reason} → status cancelled, everyone signed up is notified
  *   GET    /activities/:id/registrations  the roster: invited members with registration status and attendance
@@ -204,8 +205,23 @@ export function activityRefinements(a: { startsAt: string; endsAt: string; signu
 
 export const activityInputSchema = z.object(activityFields).superRefine(activityRefinements);
 export const activityCreateSchema = z.object({ ...activityFields, repeat: repeatSchema.nullable().optional() }).superRefine(activityRefinements);
-/** PATCH: any fields; the merged activity is checked with activityRefinements. */
-export const activityPatchSchema = z.object(activityFields).partial();
+/**
+ * PATCH: any fields; an absent field keeps its value, so none is defaulted here (a default would reset the capacity
+ * or the sign-up window whenever only the title changes). The merged activity is checked with activityRefinements.
+ */
+export const activityPatchSchema = z
+  .object({
+    ...activityFields,
+    description: activityFields.description.unwrap(),
+    place: activityFields.place.unwrap(),
+    capacity: activityFields.capacity.unwrap(),
+    signupOpensAt: activityFields.signupOpensAt.unwrap(),
+    signupClosesAt: activityFields.signupClosesAt.unwrap(),
+    cancelDeadline: activityFields.cancelDeadline.unwrap(),
+    needsApproval: activityFields.needsApproval.unwrap(),
+    fields: activityFields.fields.unwrap(),
+  })
+  .partial();
 export type ActivityInput = z.infer<typeof activityInputSchema>;
 export type ActivityCreate = z.infer<typeof activityCreateSchema>;
 
@@ -218,7 +234,7 @@ export const activityTypeCreateSchema = z.object({ name: text('类型名称', AC
 export const activityTypePatchSchema = z.object({ name: text('类型名称', ACTIVITY_LIMITS.typeNameMax).optional(), archived: z.boolean().optional() });
 export const clubInputSchema = z.object({
   name: text('兴趣小组名称', ACTIVITY_LIMITS.clubNameMax),
-  description: z.string().trim().max(ACTIVITY_LIMITS.clubDescriptionMax).nullable().optional(),
+  description: z.string().trim().max(ACTIVITY_LIMITS.clubDescriptionMax, `小组介绍不能超过 ${ACTIVITY_LIMITS.clubDescriptionMax} 个字`).nullable().optional(),
   leaderMemberId: uuid('组长').nullable().optional(),
 });
 export const clubMembersSchema = z.object({ memberIds: z.array(uuid('人员')).max(ACTIVITY_LIMITS.listMembersMax) });
@@ -261,6 +277,15 @@ export const ACTIVITY_FIELD_LABELS: Record<string, string> = {
   kind: '类别',
   leaderMemberId: '组长',
   decision: '审核结果',
+};
+
+/** Field names of the interest-group requests (a club's `name` and `description` are not an activity's). */
+export const CLUB_FIELD_LABELS: Record<string, string> = {
+  name: '兴趣小组名称',
+  description: '小组介绍',
+  leaderMemberId: '组长',
+  archived: '停用',
+  memberIds: '成员',
 };
 
 // ——— Responses ———
@@ -349,6 +374,15 @@ export const rosterRowSchema = z.object({
   attendanceSource: z.enum(ATTENDANCE_SOURCES).nullable(),
 });
 export const rosterSchema = z.object({ items: z.array(rosterRowSchema) });
+
+/** POST /activities → 201: every activity created (one, or a weekly series in date order) and the first one. */
+export const activityCreatedSchema = z.object({ ids: z.array(z.string()), activity: activityDetailSchema });
+/** POST /activities/:id/registrations/:registrationId/decision → the registration's status afterwards. */
+export const decisionResultSchema = z.object({ registrationId: z.string(), status: z.enum(REGISTRATION_STATUSES), waitlistPosition: z.number().int().nullable() });
+/** POST /activities/:id/checkin → when the member was marked present ("签到成功" or "您已签到，无需重复签到"). */
+export const checkinResultSchema = z.object({ attendedAt: z.string(), message: z.string() });
+/** PUT /activities/:id/attendance → how many are present now, how many were added and removed. */
+export const attendanceResultSchema = z.object({ attended: z.number().int(), added: z.number().int(), removed: z.number().int() });
 
 export const checkinCodeSchema = z.object({ code: z.string(), url: z.string(), expiresAt: z.string(), attended: z.number().int(), invited: z.number().int() });
 

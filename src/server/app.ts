@@ -30,6 +30,10 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
 import { calendarRoutes, icalRoutes } from './modules/calendar/calendar.routes.js';
+import { activityRoutes } from './modules/activities/activities.routes.js';
+import { activityExtraRoutes } from './modules/activities/activities.extra.routes.js';
+import { clubRoutes } from './modules/clubs/clubs.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 
 export type App = FastifyInstance;
 
@@ -120,6 +124,10 @@ export async function buildApp(
       await dashboardRoutes(api, deps);
       await planRoutes(api, deps);
       await calendarRoutes(api, deps);
+      await activityRoutes(api, deps);
+      await activityExtraRoutes(api, deps);
+      await clubRoutes(api, deps);
+      await notificationRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

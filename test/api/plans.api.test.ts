@@ -158,7 +158,8 @@ describe('goals with live values', () => {
     });
     const [rate, participation, plain] = plan.goals;
     expect(rate).toMatchObject({ label: '行事历完成率', unit: 'rate', value: { status: 'measured', value: 0, met: false, detail: '已完成 0 / 应完成 2 项' } });
-    expect(participation.value).toEqual({ status: 'no_source' });
+    // The school has held no activity yet: the metric has a source but nothing to measure.
+    expect(participation.value).toEqual({ status: 'no_data', detail: '期间内尚无可计算的数据' });
     expect(participation.label).toBe('文体活动参与率');
     expect(plain.value).toEqual({ status: 'no_metric' });
     expect(plan.items.filter((i) => i.overdue).map((i) => i.title)).toEqual(['已过期一', '已过期二']);
@@ -219,7 +220,8 @@ describe('goals with live values', () => {
   it('lists the metric catalogue with what can be measured yet', async () => {
     const { items } = ok<{ items: { id: string; hasSource: boolean }[] }>(await memberA.get('/api/v1/plans/metrics'));
     expect(items.find((m) => m.id === 'calendar_completion_rate')?.hasSource).toBe(true);
-    expect(items.find((m) => m.id === 'participation_rate')?.hasSource).toBe(false);
+    expect(items.find((m) => m.id === 'participation_rate')?.hasSource).toBe(true);
+    expect(items.find((m) => m.id === 'care_coverage')?.hasSource).toBe(false);
   });
 });
 

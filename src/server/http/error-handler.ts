@@ -3,20 +3,27 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { FIELD_LABELS } from '../../contracts/members.js';
 import { PLAN_FIELD_LABELS } from '../../contracts/plans.js';
+import { ACTIVITY_FIELD_LABELS, CLUB_FIELD_LABELS } from '../../contracts/activities.js';
 import type { ErrorBody, FieldProblem } from '../../contracts/errors.js';
 import { ERROR_MESSAGES } from '../../contracts/errors.js';
 import { AppError } from './app-error.js';
 
-function labelFor(path: string): string {
+/** Activity requests name their fields first: an activity type's `name` or `kind` is not a member's. */
+const isActivityRequest = (url: string) => /^\/api\/v1\/(activities|activity-types)(\/|\?|$)/.test(url);
+const isClubRequest = (url: string) => /^\/api\/v1\/clubs(\/|\?|$)/.test(url);
+
+function labelFor(path: string, url = ''): string {
   const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
-  return FIELD_LABELS[last] ?? PLAN_FIELD_LABELS[last] ?? last;
+  if (isClubRequest(url)) return CLUB_FIELD_LABELS[last] ?? ACTIVITY_FIELD_LABELS[last] ?? FIELD_LABELS[last] ?? last;
+  if (isActivityRequest(url)) return ACTIVITY_FIELD_LABELS[last] ?? FIELD_LABELS[last] ?? PLAN_FIELD_LABELS[last] ?? last;
+  return FIELD_LABELS[last] ?? PLAN_FIELD_LABELS[last] ?? ACTIVITY_FIELD_LABELS[last] ?? last;
 }
 
-/** Turns zod issues into field problems with Chinese messages that name the field. */
-export function problemsFromZod(issues: { path: PropertyKey[]; message: string }[]): FieldProblem[] {
+/** Turns zod issues into field problems with Chinese messages that name the field (`url`: the request's, for the labels). */
+export function problemsFromZod(issues: { path: PropertyKey[]; message: string }[], url?: string): FieldProblem[] {
   return issues.map((i) => {
     const path = i.path.map(String).join('.');
-    const label = labelFor(path);
+    const label = labelFor(path, url);
     const message = i.message.startsWith(label) || !path ? i.message : `${label}：${i.message}`;
     return { path, message };
   });
@@ -32,6 +39,7 @@ const UNIQUE_CONFLICTS: Record<string, FieldProblem> = {
   orgs_parent_name_uq: { path: 'name', message: '同一上级下已有同名组织' },
   users_phone_uq: { path: 'phone', message: '该手机号已有账号' },
   role_assignments_uq: { path: 'role', message: '此人已担任该角色' },
+  activity_types_org_name_uq: { path: 'name', message: '已有同名的活动类型' },
 };
 
 /** The database error with one of the SQLSTATE codes behind an error (drivers wrap it in `cause`), if any. */
@@ -63,10 +71,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     else if (hasZodFastifySchemaValidationErrors(err)) {
       const fields = problemsFromZod(
         err.validation.map((v) => ({ path: v.instancePath.split('/').filter(Boolean), message: v.message ?? '' })),
+        req.url,
       );
       appError = new AppError('VALIDATION_FAILED', fields[0]?.message ?? ERROR_MESSAGES.VALIDATION_FAILED, fields);
     } else if (err instanceof ZodError) {
-      const fields = problemsFromZod(err.issues);
+      const fields = problemsFromZod(err.issues, req.url);
       appError = new AppError('VALIDATION_FAILED', fields[0]?.message, fields);
     } else if (uniqueViolation(err)) {
       const known = UNIQUE_CONFLICTS[uniqueViolation(err)!.constraint ?? ''];

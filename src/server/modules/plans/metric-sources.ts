@@ -3,6 +3,7 @@ import type { GoalLiveValue } from '../../../contracts/plans.js';
 import { todayInShanghai } from '../../../domain/dates.js';
 import { GOAL_METRICS, GOAL_METRIC_IDS, goalMet, type Comparator, type GoalMetric } from '../../../domain/goal-metrics.js';
 import { dueItemCounts } from '../calendar/calendar.repository.js';
+import { heldCount, participationOf } from '../activities/activities.stats.js';
 
 /** Reads a metric's value for an organisation over a period; null when there is nothing to measure yet. */
 export type MetricReader = (
@@ -24,15 +25,51 @@ const calendarCompletionRate: MetricReader = async (db, org, period) => {
   return { value: done / due, detail: `已完成 ${done} / 应完成 ${due} 项` };
 };
 
+/** The part of the period until today; null when the period has not begun. */
+function periodSoFar(period: { start: string; end: string }): { from: string; to: string } | null {
+  const today = todayInShanghai();
+  const to = period.end < today ? period.end : today;
+  return to < period.start ? null : { from: period.start, to };
+}
+
+/**
+ * 文体活动参与率 (DOMAIN.md): members who attended at least one activity held in the period so far ÷ the
+ * participation base (active members who joined by the period's end, and retirees invited to their activities).
+ * Nothing to measure before the first activity is held.
+ */
+const participationRate: MetricReader = async (db, org, period) => {
+  const soFar = periodSoFar(period);
+  if (!soFar || (await heldCount(db, org.id, soFar)) === 0) return null;
+  const p = await participationOf(db, org.id, { from: period.start, to: period.end });
+  if (p.rate === null) return null;
+  return { value: p.rate, detail: `参加 ${p.attended} 人 / 应参加 ${p.eligible} 人` };
+};
+
+/** 专题学习次数: activities of the kind 学习 held in the period so far (not cancelled). */
+const studySessions: MetricReader = async (db, org, period) => {
+  const soFar = periodSoFar(period);
+  if (!soFar) return null;
+  const n = await heldCount(db, org.id, soFar, 'study');
+  return { value: n, detail: `已开展专题学习 ${n} 次` };
+};
+
+/** 活动次数: activities of any kind held in the period so far (not cancelled). */
+const activityCount: MetricReader = async (db, org, period) => {
+  const soFar = periodSoFar(period);
+  if (!soFar) return null;
+  const n = await heldCount(db, org.id, soFar);
+  return { value: n, detail: `已开展活动 ${n} 次` };
+};
+
 /**
  * The metrics the server can measure, one reader per metric whose data exists. A metric without a reader shows
  * "尚无数据来源"; when its module lands, adding its reader here is all it takes. 入会率 has none on purpose: the
  * roster lists members only, so staff who never joined are unknown and any rate read from it would be inflated.
  */
 export const METRIC_SOURCES: Record<GoalMetric, MetricReader | undefined> = {
-  participation_rate: undefined,
-  study_sessions: undefined,
-  activity_count: undefined,
+  participation_rate: participationRate,
+  study_sessions: studySessions,
+  activity_count: activityCount,
   request_response_rate: undefined,
   care_coverage: undefined,
   proposal_closure_rate: undefined,

@@ -9,6 +9,13 @@ import {
 import { ORG_KIND_LABELS } from '../../../contracts/roles';
 import { DATE_KIND_LABELS, ITEM_STATUS_LABELS, LINK_KIND_LABELS, PERIOD_KIND_LABELS, PLAN_FIELD_LABELS } from '../../../contracts/plans';
 import { COMPARATOR_LABELS, GOAL_METRICS } from '../../../domain/goal-metrics';
+import {
+  ACTIVITY_FIELD_LABELS,
+  ACTIVITY_KIND_LABELS,
+  ACTIVITY_STATUS_LABELS,
+  ATTENDANCE_SOURCE_LABELS,
+  REGISTRATION_STATUS_LABELS,
+} from '../../../contracts/activities';
 
 /** Field names that mean something else outside a member's file, or are not member fields at all. */
 const LABELS_BY_ENTITY: Record<string, Record<string, string>> = {
@@ -21,6 +28,22 @@ const LABELS_BY_ENTITY: Record<string, Record<string, string>> = {
   calendar_item: { title: '事项', planId: '所属计划', linkKind: '关联类型', linkId: '关联对象' },
   calendar_feed: { replaced: '替换了旧订阅地址' },
   calendar_export: { from: '开始日期', to: '结束日期', rows: '导出条数' },
+  activity: {
+    ...ACTIVITY_FIELD_LABELS,
+    member: '会员',
+    status: '状态',
+    reason: '取消原因',
+    source: '来源',
+    added: '登记出勤',
+    removed: '取消出勤',
+    series: '重复',
+    rows: '人数',
+    file: '文件',
+    size: '大小（字节）',
+  },
+  activity_type: { name: '名称', kind: '类别', archived: '已停用' },
+  activity_export: { from: '开始日期', to: '结束日期', rows: '活动项数' },
+  club: { name: '名称', description: '简介', leader: '组长', archived: '已停用', joined: '加入', left: '退出', memberCount: '成员人数' },
 };
 
 /** Code values that the trail stores as codes (enums), shown by their Chinese names. */
@@ -29,10 +52,12 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   postType: POST_TYPE_LABELS,
   employmentStatus: EMPLOYMENT_STATUS_LABELS,
   membershipStatus: MEMBERSHIP_STATUS_LABELS,
-  kind: ORG_KIND_LABELS,
+  kind: { ...ACTIVITY_KIND_LABELS, ...ORG_KIND_LABELS },
   ageBand: AGE_BAND_LABELS,
   periodKind: PERIOD_KIND_LABELS,
-  status: ITEM_STATUS_LABELS,
+  // Registration and activity states share the field name with calendar items; the item's words win on 'cancelled'.
+  status: { ...REGISTRATION_STATUS_LABELS, ...ACTIVITY_STATUS_LABELS, ...ITEM_STATUS_LABELS },
+  source: ATTENDANCE_SOURCE_LABELS,
   dateKind: DATE_KIND_LABELS,
   linkKind: LINK_KIND_LABELS,
   comparator: COMPARATOR_LABELS,

@@ -1,0 +1,315 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { REGISTRATION_STATUS_LABELS, type Audience, type RegistrationStatus, type RegistrationView, type SignupField } from '../../../contracts/activities.js';
+import { answersProblem, cancelAllowed, signupBlocker } from '../../../domain/activities/index.js';
+import { shanghaiWallTime } from '../../../domain/activities/shanghai-time.js';
+import type { Db } from '../../db/client.js';
+import { activities, activityRegistrations, members } from '../../db/schema/index.js';
+import { AppError, fieldError, forbidden, notFound } from '../../http/app-error.js';
+import type { Ctx } from '../../http/context.js';
+import { writeAudit } from '../audit/audit.writer.js';
+import { notify } from '../notifications/notifications.service.js';
+import { registrationOf, rowsOf, standingOf, waitlistPlaces, type ActivityRow, type RegistrationRow, type Standing } from './activities.repository.js';
+import { clockOf, myRegistrationView, registrationMessage, whenAndWhere } from './activities.presenter.js';
+import { audienceTextOf, loadActivity, NO_MEMBER_FILE_MESSAGE, outsideAudienceMessage } from './activities.access.js';
+
+/*
+ * Locks are taken in one order everywhere, so two requests never wait on each other in a circle: an existing
+ * registration row first, then the activity row (the seat statement, which also inserts a new registration), then
+ * the organisation's audit chain (writeAudit, at the end, as every module does after its own rows). Promotion picks
+ * the waiting registration with SKIP LOCKED, so it never waits against that order. The seat count lives in the
+ * activity row and its CHECK: never counted in memory.
+ */
+
+/** Statuses that hold or wait for a seat. */
+const isActive = (s: RegistrationStatus | null | undefined) => s === 'pending' || s === 'confirmed' || s === 'waitlisted';
+
+/**
+ * Takes a seat for a registration if one is free — the one conditional UPDATE of the activity's count, under its row
+ * lock — or else puts it on the wait-list with the next number; one statement either way.
+ */
+export async function takeSeatOrWait(tx: Db, activityId: string, registrationId: string): Promise<{ status: 'confirmed' | 'waitlisted'; waitlistSeq: number | null }> {
+  const [row] = rowsOf<{ status: 'confirmed' | 'waitlisted'; waitlistSeq: string | number | null }>(
+    await tx.execute(sql`
+      WITH seat AS (
+        UPDATE ${activities} SET confirmed_count = confirmed_count + 1
+        WHERE id = ${activityId} AND (capacity IS NULL OR confirmed_count < capacity)
+        RETURNING id
+      )
+      UPDATE ${activityRegistrations}
+      SET status = CASE WHEN EXISTS (SELECT 1 FROM seat) THEN 'confirmed' ELSE 'waitlisted' END,
+          waitlist_seq = CASE WHEN EXISTS (SELECT 1 FROM seat) THEN NULL ELSE nextval('activity_waitlist_seq') END,
+          updated_at = now()
+      WHERE id = ${registrationId}
+      RETURNING status, waitlist_seq AS "waitlistSeq"`),
+  );
+  return { status: row.status, waitlistSeq: row.waitlistSeq === null ? null : Number(row.waitlistSeq) };
+}
+
+/** A registration moved from the wait-list to confirmed. */
+export interface Promoted {
+  registrationId: string;
+  memberId: string;
+  name: string;
+  userId: string | null;
+}
+
+/**
+ * Gives free seats to the waiting, lowest wait-list number first, one statement per seat: picks the first waiting
+ * registration (SKIP LOCKED), takes a seat for it if one is free, confirms it. Returns who was promoted.
+ */
+export async function fillSeats(tx: Db, activityId: string): Promise<Promoted[]> {
+  const promoted: Promoted[] = [];
+  for (;;) {
+    const rows = rowsOf<Promoted>(
+      await tx.execute(sql`
+        WITH next AS (
+          SELECT id FROM ${activityRegistrations}
+          WHERE activity_id = ${activityId} AND status = 'waitlisted'
+          ORDER BY waitlist_seq LIMIT 1
+          FOR UPDATE SKIP LOCKED
+        ), seat AS (
+          UPDATE ${activities} SET confirmed_count = confirmed_count + 1
+          WHERE id = ${activityId} AND (capacity IS NULL OR confirmed_count < capacity) AND EXISTS (SELECT 1 FROM next)
+          RETURNING id
+        )
+        UPDATE ${activityRegistrations} r
+        SET status = 'confirmed', promoted_at = now(), updated_at = now()
+        FROM next, seat, ${members} m
+        WHERE r.id = next.id AND m.id = r.member_id
+        RETURNING r.id AS "registrationId", r.member_id AS "memberId", m.name AS "name", m.user_id AS "userId"`),
+    );
+    if (rows.length === 0) return promoted;
+    promoted.push(...rows);
+  }
+}
+
+/** Audits each promotion and tells the promoted (in the caller's transaction). */
+export async function notifyPromoted(tx: Db, ctx: Ctx, orgId: string, a: Pick<ActivityRow, 'id' | 'title' | 'startsAt' | 'endsAt' | 'place'>, promoted: Promoted[], now: Date): Promise<void> {
+  if (promoted.length === 0) return;
+  for (const p of promoted) {
+    await writeAudit(tx, {
+      orgId,
+      actor: { userId: ctx.actor.userId, name: ctx.actor.name },
+      action: 'registration.promoted',
+      entityType: 'activity',
+      entityId: a.id,
+      entityLabel: a.title,
+      changes: { member: { to: p.name }, status: { from: 'waitlisted', to: 'confirmed' } },
+    });
+  }
+  await notify(tx, {
+    userIds: promoted.map((p) => p.userId).filter((id): id is string => id !== null),
+    orgId,
+    kind: 'promoted',
+    title: `您已从候补转为正式报名：${a.title}`,
+    body: `名额有了空缺，您已按候补顺序转为正式报名。${whenAndWhere(a, now)}`,
+    link: `/activities/${a.id}`,
+  });
+}
+
+/** The answer to a sign-up or a cancellation: the member's registration as it now stands. */
+async function registrationView(db: Db, activityId: string, standing: Standing, reg: RegistrationRow | null): Promise<RegistrationView> {
+  const place = reg?.status === 'waitlisted' ? ((await waitlistPlaces(db, standing.member.id, [activityId])).get(activityId) ?? null) : null;
+  const mine = myRegistrationView({ isInvited: standing.isInvited, registration: reg, attendedAt: standing.attendedAt }, place);
+  return { ...mine, activityId, message: registrationMessage(mine.status, mine.waitlistPosition) };
+}
+
+/** Answers as stored: trimmed, empty ones left out. */
+function cleanAnswers(answers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== ''));
+}
+
+/** A sign-up that lost the race to the same member's other sign-up: its transaction is rolled back, its answer is a no-op. */
+class DuplicateSignUp extends Error {}
+
+/**
+ * Inserts a new registration and, without approval, takes a seat or a wait-list number for it — one statement:
+ * the conditional UPDATE of the activity's count (under its row lock) and the INSERT that records the outcome.
+ * When the member's row already exists (a concurrent second sign-up), nothing is inserted and the caller rolls
+ * the seat back by throwing.
+ */
+async function insertRegistration(
+  tx: Db,
+  r: { activityId: string; orgId: string; memberId: string; answers: Record<string, string>; isSeated: boolean },
+): Promise<{ id: string; status: RegistrationStatus; waitlistSeq: number | null } | null> {
+  const [row] = rowsOf<{ id: string; status: RegistrationStatus; waitlistSeq: string | number | null }>(
+    await tx.execute(sql`
+      WITH seat AS (
+        UPDATE ${activities} SET confirmed_count = confirmed_count + 1
+        WHERE id = ${r.activityId}::uuid AND ${r.isSeated}::boolean AND (capacity IS NULL OR confirmed_count < capacity)
+        RETURNING id
+      )
+      INSERT INTO ${activityRegistrations} (activity_id, org_id, member_id, status, answers, waitlist_seq)
+      SELECT ${r.activityId}::uuid, ${r.orgId}::uuid, ${r.memberId}::uuid,
+        CASE WHEN NOT ${r.isSeated}::boolean THEN 'pending' WHEN EXISTS (SELECT 1 FROM seat) THEN 'confirmed' ELSE 'waitlisted' END,
+        ${JSON.stringify(r.answers)}::jsonb,
+        CASE WHEN ${r.isSeated}::boolean AND NOT EXISTS (SELECT 1 FROM seat) THEN nextval('activity_waitlist_seq') END
+      ON CONFLICT (activity_id, member_id) DO NOTHING
+      RETURNING id, status, waitlist_seq AS "waitlistSeq"`),
+  );
+  return row ? { id: row.id, status: row.status, waitlistSeq: row.waitlistSeq === null ? null : Number(row.waitlistSeq) } : null;
+}
+
+/**
+ * Signs the acting member up. Twice is a no-op with the same answer; a cancelled registration is reused. Without
+ * approval the member gets a seat or a place on the wait-list at once; with it, the registration waits for the organiser.
+ */
+export async function signUp(ctx: Ctx, activityId: string, input: { answers: Record<string, string> }): Promise<RegistrationView> {
+  const { org, activity: a } = await loadActivity(ctx, activityId, 'activity.read');
+  const audience = a.audience as Audience;
+  const standing = await standingOf(ctx.db, org.id, ctx.actor.userId, { id: a.id, audience });
+  if (!standing) throw forbidden(NO_MEMBER_FILE_MESSAGE);
+  const existing = standing.registration;
+  if (existing && existing.status !== 'cancelled') return registrationView(ctx.db, a.id, standing, existing);
+  if (!standing.isInvited) throw forbidden(outsideAudienceMessage(await audienceTextOf(ctx.db, org.id, audience)));
+  const now = new Date();
+  const blocker = signupBlocker(clockOf(a), now);
+  if (blocker) throw new AppError('CONFLICT', blocker);
+  const answers = cleanAnswers(input.answers);
+  const problem = answersProblem(a.fields as SignupField[], answers);
+  if (problem) throw fieldError(problem.path, problem.message);
+  const member = standing.member;
+
+  let registration: RegistrationRow | null;
+  try {
+    registration = await ctx.db.transaction(async (tx) => {
+      let row: { id: string; status: RegistrationStatus; waitlistSeq: number | null } | null;
+      if (existing) {
+        // A cancelled registration is reopened; the status condition lets only one of two concurrent sign-ups do it.
+        const [reopened] = await tx
+          .update(activityRegistrations)
+          .set({ status: 'pending', answers, waitlistSeq: null, promotedAt: null, createdAt: now, updatedAt: now })
+          .where(and(eq(activityRegistrations.id, existing.id), eq(activityRegistrations.status, 'cancelled')))
+          .returning({ id: activityRegistrations.id });
+        if (!reopened) throw new DuplicateSignUp();
+        row = a.needsApproval ? { id: reopened.id, status: 'pending', waitlistSeq: null } : { id: reopened.id, ...(await takeSeatOrWait(tx, a.id, reopened.id)) };
+      } else {
+        row = await insertRegistration(tx, { activityId: a.id, orgId: org.id, memberId: member.id, answers, isSeated: !a.needsApproval });
+        if (!row) throw new DuplicateSignUp();
+      }
+      await writeAudit(tx, {
+        orgId: org.id,
+        actor: { userId: ctx.actor.userId, name: ctx.actor.name },
+        action: 'registration.created',
+        entityType: 'activity',
+        entityId: a.id,
+        entityLabel: a.title,
+        changes: { member: { to: member.name }, status: { to: row.status } },
+      });
+      if (row.status !== 'pending' && member.userId) {
+        await notify(tx, {
+          userIds: [member.userId],
+          orgId: org.id,
+          kind: row.status === 'confirmed' ? 'signup_confirmed' : 'signup_waitlisted',
+          title: row.status === 'confirmed' ? `报名成功：${a.title}` : `已进入候补：${a.title}`,
+          body: row.status === 'confirmed' ? whenAndWhere(a, now) : '名额已满，您已进入候补名单；有人取消时将按顺序自动递补，届时会通知您。',
+          link: `/activities/${a.id}`,
+        });
+      }
+      return { ...row, activityId: a.id, memberId: member.id, answers, createdAt: now };
+    });
+  } catch (e) {
+    if (!(e instanceof DuplicateSignUp)) throw e;
+    registration = await registrationOf(ctx.db, a.id, member.id);
+  }
+  return registrationView(ctx.db, a.id, standing, registration);
+}
+
+/**
+ * Cancels the acting member's registration, until the cancel deadline (or the start). A freed seat goes to the
+ * first waiting person in the same transaction, who is notified. Cancelling again is a no-op.
+ */
+export async function cancelMyRegistration(ctx: Ctx, activityId: string): Promise<RegistrationView> {
+  const { org, activity: a } = await loadActivity(ctx, activityId, 'activity.read');
+  const standing = await standingOf(ctx.db, org.id, ctx.actor.userId, { id: a.id, audience: a.audience as Audience });
+  if (!standing) throw forbidden(NO_MEMBER_FILE_MESSAGE);
+  const reg = standing.registration;
+  if (!reg) throw new AppError('CONFLICT', '您尚未报名此活动');
+  if (!isActive(reg.status)) return registrationView(ctx.db, a.id, standing, reg);
+  if (a.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消');
+  const now = new Date();
+  if (!cancelAllowed(clockOf(a), now)) {
+    const deadline = shanghaiWallTime(a.cancelDeadline ?? a.startsAt, now);
+    throw new AppError('CONFLICT', `已过取消截止时间（${deadline}），如需取消请联系活动组织者`);
+  }
+  await ctx.db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ status: activityRegistrations.status })
+      .from(activityRegistrations)
+      .where(eq(activityRegistrations.id, reg.id))
+      .for('update');
+    if (!current || !isActive(current.status)) return;
+    await tx.update(activityRegistrations).set({ status: 'cancelled', waitlistSeq: null, updatedAt: now }).where(eq(activityRegistrations.id, reg.id));
+    let promoted: Promoted[] = [];
+    if (current.status === 'confirmed') {
+      await tx
+        .update(activities)
+        .set({ confirmedCount: sql`${activities.confirmedCount} - 1` })
+        .where(eq(activities.id, a.id));
+      promoted = await fillSeats(tx, a.id);
+    }
+    await writeAudit(tx, {
+      orgId: org.id,
+      actor: { userId: ctx.actor.userId, name: ctx.actor.name },
+      action: 'registration.cancelled',
+      entityType: 'activity',
+      entityId: a.id,
+      entityLabel: a.title,
+      changes: { member: { to: standing.member.name }, status: { from: current.status, to: 'cancelled' } },
+    });
+    await notifyPromoted(tx, ctx, org.id, a, promoted, now);
+  });
+  return registrationView(ctx.db, a.id, standing, await registrationOf(ctx.db, a.id, standing.member.id));
+}
+
+/** The organiser's decision on a registration awaiting approval. */
+export async function decideRegistration(
+  ctx: Ctx,
+  activityId: string,
+  registrationId: string,
+  decision: 'approve' | 'reject',
+): Promise<{ registrationId: string; status: RegistrationStatus; waitlistPosition: number | null }> {
+  const { org, activity: a } = await loadActivity(ctx, activityId, 'activity.manage');
+  if (a.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消');
+  const now = new Date();
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const [reg] = await tx
+      .select({ id: activityRegistrations.id, status: activityRegistrations.status, memberId: members.id, name: members.name, userId: members.userId })
+      .from(activityRegistrations)
+      .innerJoin(members, eq(members.id, activityRegistrations.memberId))
+      .where(and(eq(activityRegistrations.id, registrationId), eq(activityRegistrations.activityId, a.id), eq(activityRegistrations.orgId, org.id)))
+      .for('update', { of: activityRegistrations });
+    if (!reg) throw notFound('报名记录');
+    if (reg.status !== 'pending') throw new AppError('CONFLICT', `该报名已处理（${REGISTRATION_STATUS_LABELS[reg.status]}）`);
+    let status: RegistrationStatus = 'rejected';
+    if (decision === 'approve') status = (await takeSeatOrWait(tx, a.id, reg.id)).status;
+    else await tx.update(activityRegistrations).set({ status: 'rejected', updatedAt: now }).where(eq(activityRegistrations.id, reg.id));
+    await writeAudit(tx, {
+      orgId: org.id,
+      actor: { userId: ctx.actor.userId, name: ctx.actor.name },
+      action: decision === 'approve' ? 'registration.approved' : 'registration.rejected',
+      entityType: 'activity',
+      entityId: a.id,
+      entityLabel: a.title,
+      changes: { member: { to: reg.name }, status: { from: 'pending', to: status } },
+    });
+    if (reg.userId) {
+      await notify(tx, {
+        userIds: [reg.userId],
+        orgId: org.id,
+        kind: decision === 'approve' ? 'signup_approved' : 'signup_rejected',
+        title: decision === 'approve' ? `报名已通过审核：${a.title}` : `报名未通过审核：${a.title}`,
+        body:
+          status === 'confirmed'
+            ? whenAndWhere(a, now)
+            : status === 'waitlisted'
+              ? '名额已满，您已进入候补名单；有人取消时将按顺序自动递补，届时会通知您。'
+              : '如有疑问请联系活动组织者。',
+        link: `/activities/${a.id}`,
+      });
+    }
+    return { memberId: reg.memberId, status };
+  });
+  const place = outcome.status === 'waitlisted' ? ((await waitlistPlaces(ctx.db, outcome.memberId, [a.id])).get(a.id) ?? null) : null;
+  return { registrationId, status: outcome.status, waitlistPosition: place };
+}
