@@ -5,9 +5,10 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupDatabase, restoreDatabase, tableOrder } from '../../src/cli/backup.js';
 import { verifyAuditTrail } from '../../src/server/modules/audit/audit.service.js';
-import { memberImports } from '../../src/server/db/schema/index.js';
+import { activityFiles, memberImports } from '../../src/server/db/schema/index.js';
 import { buildMember, buildSchool, buildUser, createTestApp, TEST_PASSWORD, validIdCard } from '../support/test-app.js';
 import { attemptLogin, signIn, type Client } from '../support/api.js';
+import { toShanghaiIso } from '../../src/domain/activities/shanghai-time.js';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let dir: string;
@@ -147,6 +148,79 @@ describe('backup and restore', () => {
     fs.writeFileSync(other, zlib.gzipSync(lines.join('\n')));
     await expect(restoreDatabase(t.database, other)).rejects.toThrow(/版本/);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('restoring activities', () => {
+  it('moves the wait-list numbering past the restored wait-list, so a new sign-up queues behind it', async () => {
+    const people: Client[] = [];
+    for (const name of ['候补一', '候补二', '候补三', '候补四']) {
+      const u = await buildUser(t.database, [{ org: school.union, role: 'member' }], { name });
+      await buildMember(t.database, school.union, { name, userId: u.id });
+      people.push(await signIn(t.app, u.phone!));
+    }
+    const typeId = (await chair.get('/api/v1/activity-types')).json().items[0].id;
+    const at = (ms: number) => toShanghaiIso(new Date(Date.now() + ms));
+    const created = await chair.post('/api/v1/activities', {
+      typeId,
+      title: '备份测试活动',
+      startsAt: at(2 * 86_400_000),
+      endsAt: at(2 * 86_400_000 + 3_600_000),
+      audience: { kind: 'all' },
+      capacity: 1,
+      signupOpensAt: at(-3_600_000),
+      signupClosesAt: at(86_400_000),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const signUp = (c: Client) => c.post(`/api/v1/activities/${created.json().ids[0]}/registrations`, { answers: {} });
+    expect((await signUp(people[0])).json().status).toBe('confirmed');
+    expect((await signUp(people[1])).json()).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    expect((await signUp(people[2])).json()).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 });
+    const file = path.join(dir, 'waitlist.uhbak.gz');
+    await backupDatabase(t.database, file);
+
+    // Restored into a database whose sequence has never handed out a number (a new server, say).
+    await t.database.query("SELECT setval('activity_waitlist_seq', 1, false)");
+    await restoreDatabase(t.database, file);
+    const [{ max }] = await t.database.query<{ max: string }>('SELECT max(waitlist_seq)::text AS max FROM activity_registrations');
+    const late = (await signUp(people[3])).json();
+    expect(late).toMatchObject({ status: 'waitlisted', waitlistPosition: 3 });
+    const [{ seq }] = await t.database.query<{ seq: string }>('SELECT waitlist_seq::text AS seq FROM activity_registrations WHERE id = $1', [late.registrationId]);
+    expect(BigInt(seq)).toBeGreaterThan(BigInt(max));
+  });
+});
+
+describe('backup of large files', () => {
+  it('writes photos in chunks of bounded size and restores them byte for byte; a chunk out of order is refused', async () => {
+    const typeId = (await chair.get('/api/v1/activity-types')).json().items[0].id;
+    const at = (ms: number) => toShanghaiIso(new Date(Date.now() + ms));
+    const created = await chair.post('/api/v1/activities', { typeId, title: '照片很多的活动', startsAt: at(86_400_000), endsAt: at(90_000_000), audience: { kind: 'all' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const activityId = created.json().ids[0];
+    // Six 3 MB "photos" of distinct bytes: 36 MB of hex in the file, far above one chunk's bound.
+    const photos = Array.from({ length: 6 }, (_, i) => Buffer.alloc(3 * 1024 * 1024, i + 1));
+    for (const [i, data] of photos.entries()) {
+      await t.database.db.insert(activityFiles).values({ activityId, orgId: school.union.id, kind: 'photo', name: `照片${i}.jpg`, mime: 'image/jpeg', size: data.length, data });
+    }
+    const file = path.join(dir, 'photos.uhbak.gz');
+    await backupDatabase(t.database, file);
+    const lines = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n').filter(Boolean);
+    const photoLines = lines.filter((l) => l.startsWith('{"table":"activity_files"'));
+    expect(photoLines.length).toBeGreaterThanOrEqual(3);
+    for (const l of lines) expect(l.length).toBeLessThan(8 * 1024 * 1024 + 7 * 1024 * 1024);
+
+    await t.database.query('DELETE FROM activity_files');
+    await restoreDatabase(t.database, file);
+    const back = await t.database.db.select({ name: activityFiles.name, data: activityFiles.data }).from(activityFiles);
+    expect(back).toHaveLength(6);
+    for (const row of back) expect(Buffer.compare(Buffer.from(row.data), photos[Number(row.name.slice(2, 3))])).toBe(0);
+
+    // A file whose photos come before their activities is not one of ours: refused, nothing changed.
+    const swapped = [lines[0], ...photoLines, ...lines.slice(1).filter((l) => !photoLines.includes(l))].join('\n');
+    const bad = path.join(dir, 'swapped.uhbak.gz');
+    fs.writeFileSync(bad, zlib.gzipSync(swapped));
+    await expect(restoreDatabase(t.database, bad)).rejects.toThrow('不是职工之家的备份文件，或文件已损坏（数据库未作任何改动）');
+    expect(await t.database.db.select({ name: activityFiles.name }).from(activityFiles)).toHaveLength(6);
   });
 });
 
