@@ -2,6 +2,7 @@ import { Suspense, useState } from 'react';
 import { Alert, Button, Drawer, Layout, Menu, Typography } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { PageLoading, useIsPhone } from '../components';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { useT } from '../lib/i18n';
 import { useMe } from '../lib/session';
 import { LanguageToggle } from './LanguageToggle';
@@ -65,6 +66,7 @@ export function AppLayout() {
           <Button type="text" aria-label={t('打开菜单')} onClick={() => setDrawerOpen(true)} icon={<MenuIcon />} />
           {brand}
           <div className="uh-header-spacer" />
+          <NotificationBell />
           <UserMenu isCompact />
         </Layout.Header>
         <Drawer
@@ -105,6 +107,7 @@ export function AppLayout() {
           <OrgSwitcher />
           <div className="uh-header-spacer" />
           <LanguageToggle />
+          <NotificationBell />
           <UserMenu />
         </Layout.Header>
         <Layout.Content className="uh-content">

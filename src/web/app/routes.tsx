@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
 import { HomePage } from '../features/home/HomePage';
@@ -9,6 +9,8 @@ import { mayManageOrgs } from './nav';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireAllowed } from './RequireAllowed';
 import { RequireAuth } from './RequireAuth';
+import { PageLoading } from '../components';
+import type { Me } from '../lib/session';
 
 // The roster, import, plan, calendar and audit modules are larger and used by fewer people: they load on first visit.
 const RosterPage = lazy(() => import('../features/members').then((m) => ({ default: m.RosterPage })));
@@ -20,12 +22,38 @@ const PlanPage = lazy(() => import('../features/plans').then((m) => ({ default: 
 const PlanImportPage = lazy(() => import('../features/plans').then((m) => ({ default: m.PlanImportPage })));
 const CalendarPage = lazy(() => import('../features/calendar').then((m) => ({ default: m.CalendarPage })));
 const AuditPage = lazy(() => import('../features/audit').then((m) => ({ default: m.AuditPage })));
+const ActivitiesPage = lazy(() => import('../features/activities').then((m) => ({ default: m.ActivitiesPage })));
+const ActivityDetailPage = lazy(() => import('../features/activities').then((m) => ({ default: m.ActivityDetailPage })));
+const CheckinPage = lazy(() => import('../features/activities').then((m) => ({ default: m.CheckinPage })));
+const ActivityAdminListPage = lazy(() => import('../features/activity-admin').then((m) => ({ default: m.ActivityAdminListPage })));
+const ActivityFormPage = lazy(() => import('../features/activity-admin').then((m) => ({ default: m.ActivityFormPage })));
+const ActivityManagePage = lazy(() => import('../features/activity-admin').then((m) => ({ default: m.ActivityManagePage })));
+const ActivityStatsPage = lazy(() => import('../features/activity-admin').then((m) => ({ default: m.ActivityStatsPage })));
+const ActivityTypesPage = lazy(() => import('../features/activity-admin').then((m) => ({ default: m.ActivityTypesPage })));
+const CheckinScreenPage = lazy(() => import('../features/activity-admin').then((m) => ({ default: m.CheckinScreenPage })));
+const ClubsPage = lazy(() => import('../features/activity-admin').then((m) => ({ default: m.ClubsPage })));
+const ClubDetailPage = lazy(() => import('../features/activity-admin').then((m) => ({ default: m.ClubDetailPage })));
+const NotificationsPage = lazy(() => import('../features/notifications').then((m) => ({ default: m.NotificationsPage })));
+const canManageActivities = (me: Me) => me.abilities.includes('activity.manage');
 
 /** Every address of the web client. A member's own file (/members/:id) is left to the server to allow. */
 export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* The check-in screen fills a projector: signed in, but without the menu and header. */}
+      <Route
+        path="/activities/:id/screen"
+        element={
+          <RequireAuth>
+            <Suspense fallback={<PageLoading minHeight={400} />}>
+              <RequireAllowed when={canManageActivities}>
+                <CheckinScreenPage />
+              </RequireAllowed>
+            </Suspense>
+          </RequireAuth>
+        }
+      />
       <Route
         element={
           <RequireAuth>
@@ -42,9 +70,22 @@ export function AppRoutes() {
         <Route path="plans/import" element={<RequireAllowed when={(me) => me.abilities.includes('plan.manage')}><PlanImportPage /></RequireAllowed>} />
         <Route path="plans/:id" element={<RequireAllowed when={(me) => me.abilities.includes('plan.read')}><PlanPage /></RequireAllowed>} />
         <Route path="calendar" element={<RequireAllowed when={(me) => me.abilities.includes('plan.read')}><CalendarPage /></RequireAllowed>} />
+        <Route path="activities" element={<RequireAllowed when={(me) => me.abilities.includes('activity.read')}><ActivitiesPage /></RequireAllowed>} />
+        <Route path="activities/mine" element={<RequireAllowed when={(me) => me.abilities.includes('activity.read')}><ActivitiesPage /></RequireAllowed>} />
+        <Route path="activities/:id" element={<RequireAllowed when={(me) => me.abilities.includes('activity.read')}><ActivityDetailPage /></RequireAllowed>} />
+        <Route path="checkin" element={<CheckinPage />} />
+        <Route path="activities/admin" element={<RequireAllowed when={canManageActivities}><ActivityAdminListPage /></RequireAllowed>} />
+        <Route path="activities/new" element={<RequireAllowed when={canManageActivities}><ActivityFormPage /></RequireAllowed>} />
+        <Route path="activities/stats" element={<RequireAllowed when={canManageActivities}><ActivityStatsPage /></RequireAllowed>} />
+        <Route path="activities/types" element={<RequireAllowed when={canManageActivities}><ActivityTypesPage /></RequireAllowed>} />
+        <Route path="activities/:id/edit" element={<RequireAllowed when={canManageActivities}><ActivityFormPage /></RequireAllowed>} />
+        <Route path="activities/:id/manage" element={<RequireAllowed when={canManageActivities}><ActivityManagePage /></RequireAllowed>} />
+        <Route path="clubs" element={<RequireAllowed when={(me) => me.abilities.includes('activity.read')}><ClubsPage /></RequireAllowed>} />
+        <Route path="clubs/:id" element={<RequireAllowed when={(me) => me.abilities.includes('activity.read')}><ClubDetailPage /></RequireAllowed>} />
         <Route path="audit" element={<RequireAllowed when={(me) => me.abilities.includes('audit.read')}><AuditPage /></RequireAllowed>} />
         <Route path="orgs" element={<RequireAllowed when={mayManageOrgs}><OrgsPage /></RequireAllowed>} />
         <Route path="profile" element={<ProfilePage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -14,6 +14,9 @@ const EN: Record<string, string> = {
   导入会员: 'Import members',
   工作计划: 'Work plans',
   行事历: 'Calendar',
+  活动: 'Activities',
+  活动管理: 'Manage activities',
+  活动统计: 'Activity statistics',
   组织管理: 'Organisations',
   操作记录: 'Audit trail',
   个人中心: 'My profile',
@@ -62,6 +65,11 @@ const EN: Record<string, string> = {
   返回首页: 'Back to home',
   页面不存在: 'Page not found',
   '您访问的页面不存在或已被移动，请检查地址是否正确。': 'This page does not exist or has moved. Please check the address.',
+  // The bell.
+  通知: 'Notifications',
+  全部标为已读: 'Mark all read',
+  查看全部通知: 'See all notifications',
+  暂无通知: 'No notifications',
 };
 
 const LocaleContext = createContext<{ locale: Locale; setLocale: (l: Locale) => void }>({ locale: 'zh-CN', setLocale: () => undefined });

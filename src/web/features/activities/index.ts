@@ -1,0 +1,3 @@
+export { ActivitiesPage } from './ActivitiesPage';
+export { ActivityDetailPage } from './ActivityDetailPage';
+export { CheckinPage } from './CheckinPage';
