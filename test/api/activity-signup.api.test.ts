@@ -4,6 +4,7 @@ import { completeMemberInput } from '../../src/domain/member-fields.js';
 import { toShanghaiIso } from '../../src/domain/activities/shanghai-time.js';
 import { members, roleAssignments, sessions, users } from '../../src/server/db/schema/index.js';
 import { SESSION_COOKIE, tokenHash } from '../../src/server/modules/auth/sessions.js';
+import { verifyAuditTrail } from '../../src/server/modules/audit/audit.service.js';
 import { buildSchool, buildUser, createTestApp } from '../support/test-app.js';
 import { client, countRows, signIn, type Client } from '../support/api.js';
 
@@ -99,6 +100,13 @@ describe('concurrent sign-up', () => {
     expect(await countRows(t.database, 'notifications', "kind = 'signup_confirmed'")).toBe(SEATS);
     expect(await countRows(t.database, 'notifications', "kind = 'signup_waitlisted'")).toBe(MEMBERS - SEATS);
     expect((await chair.get(`/api/v1/activities/${activityId}`)).json()).toMatchObject({ phase: 'full', confirmedCount: SEATS, waitlistCount: MEMBERS - SEATS });
+    // Each sign-up is audited in its member's own chain (so the burst never queued on one organisation-wide lock),
+    // and every chain verifies.
+    const [{ chains }] = await t.database.query<{ chains: number }>(
+      "SELECT count(DISTINCT chain_key)::int AS chains FROM audit_events WHERE action = 'registration.created' AND chain_key LIKE 'member:%'",
+    );
+    expect(chains).toBe(MEMBERS);
+    expect((await verifyAuditTrail(t.database.db)).breaks).toEqual([]);
   });
 
   it(`promotes exactly the ${CANCELLATIONS} first waiting when ${CANCELLATIONS} confirmed members cancel at once`, async () => {

@@ -242,6 +242,11 @@ describe('the hash chain', () => {
     await setLabel('篡改后的名字');
     const report = await verifyAuditTrail(t.database.db);
     expect(report.breaks).toEqual([{ chainKey: target.chain_key, seq: target.seq, problem: 'hash' }]);
+    // Read a few events at a time, so that pages end inside chains and between them: the same answer.
+    for (const pageSize of [1, 3, 7]) {
+      const paged = await verifyAuditTrail(t.database.db, pageSize);
+      expect(paged).toEqual(report);
+    }
     // The trigger is back on.
     await expect(t.database.query("UPDATE audit_events SET actor_name = 'x'")).rejects.toThrow(/append-only/);
 

@@ -6,7 +6,7 @@ import { shanghaiWallTime } from '../../../domain/activities/shanghai-time.js';
 import { activityAttendance } from '../../db/schema/index.js';
 import { AppError, fieldError, forbidden } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
-import { writeAudit } from '../audit/audit.writer.js';
+import { memberChain, writeAudit } from '../audit/audit.writer.js';
 import { audienceTextOf, loadActivity, NO_MEMBER_FILE_MESSAGE, outsideAudienceMessage } from './activities.access.js';
 import { clockOf, instant } from './activities.presenter.js';
 import { invitedCount, membersOfOrg, rosterRows, standingOf } from './activities.repository.js';
@@ -132,6 +132,7 @@ export async function checkIn(ctx: Ctx, activityId: string, code: string): Promi
     if (!row) return null;
     await writeAudit(tx, {
       orgId: org.id,
+      chain: memberChain(standing.member.id),
       actor: { userId: ctx.actor.userId, name: ctx.actor.name },
       action: 'attendance.checkedIn',
       entityType: 'activity',

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js';
 import { activities, activityRegistrations, members } from '../../db/schema/index.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
-import { writeAudit } from '../audit/audit.writer.js';
+import { memberChain, writeAudit } from '../audit/audit.writer.js';
 import { notify } from '../notifications/notifications.service.js';
 import { registrationOf, rowsOf, standingOf, waitlistPlaces, type ActivityRow, type RegistrationRow, type Standing } from './activities.repository.js';
 import { clockOf, myRegistrationView, registrationMessage, whenAndWhere } from './activities.presenter.js';
@@ -15,7 +15,9 @@ import { audienceTextOf, loadActivity, NO_MEMBER_FILE_MESSAGE, outsideAudienceMe
 /*
  * Locks are taken in one order everywhere, so two requests never wait on each other in a circle: an existing
  * registration row first, then the activity row (the seat statement, which also inserts a new registration), then
- * the organisation's audit chain (writeAudit, at the end, as every module does after its own rows). Promotion picks
+ * the audit chain (writeAudit, at the end, as every module does after its own rows). A member's own sign-up,
+ * cancellation and check-in are audited in the member's chain, not the organisation's: a burst of sign-ups from
+ * hundreds of members then waits only on the activity row while seats are left, and on nothing once it is full. Promotion picks
  * the waiting registration with SKIP LOCKED, so it never waits against that order. The seat count lives in the
  * activity row and its CHECK: never counted in memory.
  */
@@ -84,11 +86,20 @@ export async function fillSeats(tx: Db, activityId: string): Promise<Promoted[]>
 }
 
 /** Audits each promotion and tells the promoted (in the caller's transaction). */
-export async function notifyPromoted(tx: Db, ctx: Ctx, orgId: string, a: Pick<ActivityRow, 'id' | 'title' | 'startsAt' | 'endsAt' | 'place'>, promoted: Promoted[], now: Date): Promise<void> {
+export async function notifyPromoted(
+  tx: Db,
+  ctx: Ctx,
+  orgId: string,
+  a: Pick<ActivityRow, 'id' | 'title' | 'startsAt' | 'endsAt' | 'place'>,
+  promoted: Promoted[],
+  now: Date,
+  chain?: string,
+): Promise<void> {
   if (promoted.length === 0) return;
   for (const p of promoted) {
     await writeAudit(tx, {
       orgId,
+      chain,
       actor: { userId: ctx.actor.userId, name: ctx.actor.name },
       action: 'registration.promoted',
       entityType: 'activity',
@@ -189,6 +200,7 @@ export async function signUp(ctx: Ctx, activityId: string, input: { answers: Rec
       }
       await writeAudit(tx, {
         orgId: org.id,
+        chain: memberChain(member.id),
         actor: { userId: ctx.actor.userId, name: ctx.actor.name },
         action: 'registration.created',
         entityType: 'activity',
@@ -250,6 +262,7 @@ export async function cancelMyRegistration(ctx: Ctx, activityId: string): Promis
     }
     await writeAudit(tx, {
       orgId: org.id,
+      chain: memberChain(standing.member.id),
       actor: { userId: ctx.actor.userId, name: ctx.actor.name },
       action: 'registration.cancelled',
       entityType: 'activity',
@@ -257,7 +270,7 @@ export async function cancelMyRegistration(ctx: Ctx, activityId: string): Promis
       entityLabel: a.title,
       changes: { member: { to: standing.member.name }, status: { from: current.status, to: 'cancelled' } },
     });
-    await notifyPromoted(tx, ctx, org.id, a, promoted, now);
+    await notifyPromoted(tx, ctx, org.id, a, promoted, now, memberChain(standing.member.id));
   });
   return registrationView(ctx.db, a.id, standing, await registrationOf(ctx.db, a.id, standing.member.id));
 }

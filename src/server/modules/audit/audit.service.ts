@@ -80,22 +80,47 @@ export async function auditActors(ctx: Ctx) {
   return rows.filter((r): r is { id: string; name: string } => r.id !== null).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
 }
 
-/** Re-walks every chain in the database; returns how many events were checked and the breaks found. */
-export async function verifyAuditTrail(db: Db): Promise<{ events: number; chains: number; breaks: ChainBreak[] }> {
-  const keys = await db.selectDistinct({ key: auditEvents.chainKey }).from(auditEvents);
+/** Rows read per query when re-walking the chains. */
+const VERIFY_PAGE = 5000;
+
+/**
+ * Re-walks every chain in the database; returns how many events were checked and the breaks found. Events are read
+ * in (chain, seq) order a page at a time, and one chain is held in memory at once: there is a chain per
+ * organisation and one per member who has signed up for something, so tens of thousands of chains are normal.
+ */
+export async function verifyAuditTrail(db: Db, pageSize = VERIFY_PAGE): Promise<{ events: number; chains: number; breaks: ChainBreak[] }> {
   const breaks: ChainBreak[] = [];
   let events = 0;
-  for (const { key } of keys) {
-    const rows = await db.select().from(auditEvents).where(eq(auditEvents.chainKey, key)).orderBy(asc(auditEvents.seq));
-    events += rows.length;
-    const problem = verifyChain(
-      rows.map((r) => ({
+  let chains = 0;
+  let chain: Parameters<typeof verifyChain>[0] = [];
+  const close = () => {
+    if (chain.length === 0) return;
+    chains++;
+    const problem = verifyChain(chain);
+    if (problem) breaks.push(problem);
+    chain = [];
+  };
+  let after: { key: string; seq: number } | null = null;
+  for (;;) {
+    const rows: (typeof auditEvents.$inferSelect)[] = await db
+      .select()
+      .from(auditEvents)
+      .where(after ? sql`(${auditEvents.chainKey}, ${auditEvents.seq}) > (${after.key}, ${after.seq})` : undefined)
+      .orderBy(asc(auditEvents.chainKey), asc(auditEvents.seq))
+      .limit(pageSize);
+    for (const r of rows) {
+      if (chain.length > 0 && chain[0].chainKey !== r.chainKey) close();
+      chain.push({
         chainKey: r.chainKey, seq: r.seq, orgId: r.orgId, actorId: r.actorId, actorName: r.actorName,
         at: new Date(r.at).toISOString(), action: r.action, entityType: r.entityType, entityId: r.entityId,
         entityLabel: r.entityLabel, changes: r.changes, prevHash: r.prevHash, hash: r.hash,
-      })),
-    );
-    if (problem) breaks.push(problem);
+      });
+    }
+    events += rows.length;
+    if (rows.length < pageSize) break;
+    const last = rows[rows.length - 1];
+    after = { key: last.chainKey, seq: last.seq };
   }
-  return { events, chains: keys.length, breaks };
+  close();
+  return { events, chains, breaks };
 }

@@ -8,6 +8,12 @@ export type FieldChanges = Record<string, { from?: unknown; to?: unknown }>;
 
 export interface AuditInput {
   orgId: string | null;
+  /**
+   * The chain the event joins; by default the organisation's. A member's own actions (signing up, cancelling,
+   * checking in) go to the member's chain (`memberChain`), so a burst of sign-ups from many members does not queue
+   * behind one organisation-wide lock; every chain is verified the same way.
+   */
+  chain?: string;
   actor: { userId: string | null; name: string };
   action: string;
   entityType: string;
@@ -21,7 +27,7 @@ export interface AuditInput {
  * rest of the transaction (advisory lock), so two app processes never fork it.
  */
 export async function writeAudit(tx: Db, input: AuditInput): Promise<void> {
-  const chainKey = input.orgId ?? 'platform';
+  const chainKey = input.chain ?? input.orgId ?? 'platform';
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${chainKey}))`);
   const [last] = await tx
     .select({ seq: auditEvents.seq, hash: auditEvents.hash })
@@ -44,6 +50,11 @@ export async function writeAudit(tx: Db, input: AuditInput): Promise<void> {
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   await tx.insert(auditEvents).values({ ...payload, prevHash, hash: auditHash(prevHash, payload) });
+}
+
+/** The audit chain of one member's own actions. */
+export function memberChain(memberId: string): string {
+  return `member:${memberId}`;
 }
 
 /** The fields that differ between two versions of a record, for the audit event. */
