@@ -19,11 +19,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { DatabaseTarget } from '../src/server/db/client.js';
 import { seededRandom } from '../src/domain/seeded-random.js';
 import { ApiClient } from './lib/http-client.js';
 import { listQueryFloor, readXlsxFloor } from './lib/floors.js';
+import { withFreshDatabase } from './lib/fresh-pg.js';
 import { fail, log, quantile, round, sleep } from './lib/log.js';
 import { BENCH_GROUPS, writeRosterXlsx } from './lib/roster-xlsx.js';
 import { runCli, startServer } from './lib/server-process.js';
@@ -239,24 +239,6 @@ async function runEngine(
   };
   log(`[${kind}] list floor p50 ${round(quantile(floor.durations, 0.5))} ms`, result);
   return result;
-}
-
-/** Creates a database for the run on the TEST_DATABASE_URL server, runs `fn` with its URL, drops it. */
-async function withFreshDatabase<T>(serverUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
-  const name = `unionhome_bench_${Date.now().toString(36)}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-    log(`[postgres] created database ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    return await fn(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(async () => admin.query(`DROP DATABASE IF EXISTS "${name}"`));
-    log(`[postgres] dropped database ${name}`);
-    await admin.end();
-  }
 }
 
 async function main() {

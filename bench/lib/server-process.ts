@@ -51,7 +51,19 @@ export interface ServerProcess {
   baseUrl: string;
   /** Resident set size of the server process, in MB (VmRSS, and VmHWM = the peak). */
   memory(): { rssMb: number; peakMb: number };
+  /** CPU time the server process has used so far (user + system), in ms: unlike wall time, not skewed by other work on the host. */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS_PER_S = 100;
+
+function cpuMsOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime is 14th, stime 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
 }
 
 function statusKb(pid: number, key: string): number {
@@ -61,10 +73,13 @@ function statusKb(pid: number, key: string): number {
   return Number(m[1]);
 }
 
-/** Starts `unionhome serve` as a child process and waits until /healthz answers. */
-export async function startServer(env: Record<string, string>, label: string): Promise<ServerProcess> {
+/**
+ * Starts `unionhome serve` (or another entry point: the node arguments after the executable, e.g. a bench's
+ * own server script) as a child process and waits until /healthz answers.
+ */
+export async function startServer(env: Record<string, string>, label: string, entry: string[] = [cli, 'serve']): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [cli, 'serve'], {
+  const child = spawn(process.execPath, entry, {
     cwd: repoRoot,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', UNIONHOME_DEMO: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -98,6 +113,7 @@ export async function startServer(env: Record<string, string>, label: string): P
     pid: child.pid!,
     baseUrl,
     memory: () => ({ rssMb: statusKb(child.pid!, 'VmRSS') / 1024, peakMb: statusKb(child.pid!, 'VmHWM') / 1024 }),
+    cpuMs: () => cpuMsOf(child.pid!),
     async stop() {
       if (exited !== undefined) return;
       child.kill('SIGTERM');
