@@ -4,7 +4,7 @@ import { can } from '../../../domain/policy.js';
 import type { Db } from '../../db/client.js';
 import { forbidden, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
-import { clubNames, findActivity, groupNames, type ActivityFull } from './activities.repository.js';
+import { clubNames, findActivity, findActivityRow, groupNames, type ActivityFull, type ActivityRow } from './activities.repository.js';
 
 export type Org = NonNullable<Ctx['actor']['org']>;
 
@@ -24,6 +24,14 @@ export const canManageActivities = (ctx: Ctx, org: Org) => can(ctx.actor, 'activ
 export async function loadActivity(ctx: Ctx, id: string, action: 'activity.read' | 'activity.manage'): Promise<{ org: Org; activity: ActivityFull }> {
   const org = activityOrg(ctx, action);
   const activity = await findActivity(ctx.db, org.id, id);
+  if (!activity) throw notFound('活动');
+  return { org, activity };
+}
+
+/** The same, without the names and counts: for a member's sign-up, cancellation and check-in, which are hot paths. */
+export async function loadActivityRow(ctx: Ctx, id: string, action: 'activity.read' | 'activity.manage'): Promise<{ org: Org; activity: ActivityRow }> {
+  const org = activityOrg(ctx, action);
+  const activity = await findActivityRow(ctx.db, org.id, id);
   if (!activity) throw notFound('活动');
   return { org, activity };
 }

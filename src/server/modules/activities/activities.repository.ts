@@ -54,6 +54,12 @@ export async function findActivity(db: Db, orgId: string, id: string): Promise<A
   return row ?? null;
 }
 
+/** One activity's own row (no names, no counts): what a sign-up, a cancellation or a check-in needs, read cheaply. */
+export async function findActivityRow(db: Db, orgId: string, id: string): Promise<ActivityRow | null> {
+  const [row] = await db.select().from(activities).where(and(eq(activities.orgId, orgId), eq(activities.id, id))).limit(1);
+  return row ?? null;
+}
+
 /** Filters of a list: start date in [from, to] (Asia/Shanghai days), a type. */
 export interface ActivityFilter {
   from?: string;

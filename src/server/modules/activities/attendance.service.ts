@@ -7,7 +7,7 @@ import { activityAttendance } from '../../db/schema/index.js';
 import { AppError, fieldError, forbidden } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { memberChain, writeAudit } from '../audit/audit.writer.js';
-import { audienceTextOf, loadActivity, NO_MEMBER_FILE_MESSAGE, outsideAudienceMessage } from './activities.access.js';
+import { audienceTextOf, loadActivity, loadActivityRow, NO_MEMBER_FILE_MESSAGE, outsideAudienceMessage } from './activities.access.js';
 import { clockOf, instant } from './activities.presenter.js';
 import { invitedCount, membersOfOrg, rosterRows, standingOf } from './activities.repository.js';
 
@@ -105,7 +105,7 @@ export async function setAttendance(ctx: Ctx, activityId: string, input: z.infer
  * from an hour before the start until the end, for members invited or signed up. A second scan is a no-op.
  */
 export async function checkIn(ctx: Ctx, activityId: string, code: string): Promise<{ attendedAt: string; message: string }> {
-  const { org, activity: a } = await loadActivity(ctx, activityId, 'activity.read');
+  const { org, activity: a } = await loadActivityRow(ctx, activityId, 'activity.read');
   const audience = a.audience as Audience;
   const standing = await standingOf(ctx.db, org.id, ctx.actor.userId, { id: a.id, audience });
   if (!standing) throw forbidden(NO_MEMBER_FILE_MESSAGE);

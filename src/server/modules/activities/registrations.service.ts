@@ -10,7 +10,7 @@ import { memberChain, writeAudit } from '../audit/audit.writer.js';
 import { notify } from '../notifications/notifications.service.js';
 import { registrationOf, rowsOf, standingOf, waitlistPlaces, type ActivityRow, type RegistrationRow, type Standing } from './activities.repository.js';
 import { clockOf, myRegistrationView, registrationMessage, whenAndWhere } from './activities.presenter.js';
-import { audienceTextOf, loadActivity, NO_MEMBER_FILE_MESSAGE, outsideAudienceMessage } from './activities.access.js';
+import { audienceTextOf, loadActivity, loadActivityRow, NO_MEMBER_FILE_MESSAGE, outsideAudienceMessage } from './activities.access.js';
 
 /*
  * Locks are taken in one order everywhere, so two requests never wait on each other in a circle: an existing
@@ -120,6 +120,7 @@ export async function notifyPromoted(
 
 /** The answer to a sign-up or a cancellation: the member's registration as it now stands. */
 async function registrationView(db: Db, activityId: string, standing: Standing, reg: RegistrationRow | null): Promise<RegistrationView> {
+  // Counted after the commit, so that every sign-up of a burst is told a different place.
   const place = reg?.status === 'waitlisted' ? ((await waitlistPlaces(db, standing.member.id, [activityId])).get(activityId) ?? null) : null;
   const mine = myRegistrationView({ isInvited: standing.isInvited, registration: reg, attendedAt: standing.attendedAt }, place);
   return { ...mine, activityId, message: registrationMessage(mine.status, mine.waitlistPosition) };
@@ -166,7 +167,7 @@ async function insertRegistration(
  * approval the member gets a seat or a place on the wait-list at once; with it, the registration waits for the organiser.
  */
 export async function signUp(ctx: Ctx, activityId: string, input: { answers: Record<string, string> }): Promise<RegistrationView> {
-  const { org, activity: a } = await loadActivity(ctx, activityId, 'activity.read');
+  const { org, activity: a } = await loadActivityRow(ctx, activityId, 'activity.read');
   const audience = a.audience as Audience;
   const standing = await standingOf(ctx.db, org.id, ctx.actor.userId, { id: a.id, audience });
   if (!standing) throw forbidden(NO_MEMBER_FILE_MESSAGE);
@@ -232,7 +233,7 @@ export async function signUp(ctx: Ctx, activityId: string, input: { answers: Rec
  * first waiting person in the same transaction, who is notified. Cancelling again is a no-op.
  */
 export async function cancelMyRegistration(ctx: Ctx, activityId: string): Promise<RegistrationView> {
-  const { org, activity: a } = await loadActivity(ctx, activityId, 'activity.read');
+  const { org, activity: a } = await loadActivityRow(ctx, activityId, 'activity.read');
   const standing = await standingOf(ctx.db, org.id, ctx.actor.userId, { id: a.id, audience: a.audience as Audience });
   if (!standing) throw forbidden(NO_MEMBER_FILE_MESSAGE);
   const reg = standing.registration;
