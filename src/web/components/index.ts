@@ -7,3 +7,4 @@ export { OneTimePasswordModal, type OneTimePassword } from './OneTimePasswordMod
 export { AUDIT_ACTION_LABELS, auditActionLabel } from './audit-labels';
 export { byRoleRank, roleLabel, rolesLabel } from './role-format';
 export { useIsPhone } from './use-is-phone';
+export { MemberOption, useMemberSearch, type FoundMember } from './member-search';
