@@ -59,57 +59,55 @@ export function AppLayout() {
       />
     ) : null;
 
-  if (isPhone) {
-    return (
-      <Layout className="uh-shell">
-        <Layout.Header className="uh-header">
-          <Button type="text" aria-label={t('打开菜单')} onClick={() => setDrawerOpen(true)} icon={<MenuIcon />} />
-          {brand}
-          <div className="uh-header-spacer" />
-          <NotificationBell />
-          <UserMenu isCompact />
-        </Layout.Header>
-        <Drawer
-          open={isDrawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          placement="left"
-          size={280}
-          title={t('职工之家')}
-          styles={{ body: { padding: 0 } }}
-        >
-          <div className="uh-drawer-section">
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('当前组织')}
-            </Typography.Text>
-            <OrgSwitcher block onSwitched={() => setDrawerOpen(false)} />
-          </div>
-          {menu}
-          <div className="uh-drawer-section">
-            <LanguageToggle />
-          </div>
-        </Drawer>
-        <Layout.Content className="uh-content">
-          {passwordNotice}
-          {page}
-        </Layout.Content>
-      </Layout>
-    );
-  }
-
+  // One tree for both widths, with the page at the same place in it: crossing the phone breakpoint (a tablet turned,
+  // a window resized) swaps the chrome around the page but never remounts it, so a half-filled form survives.
   return (
     <Layout className="uh-shell">
-      <Layout.Sider width={216} theme="light" className="uh-sider">
-        {brand}
-        {menu}
-      </Layout.Sider>
+      {isPhone ? null : (
+        <Layout.Sider width={216} theme="light" className="uh-sider">
+          {brand}
+          {menu}
+        </Layout.Sider>
+      )}
       <Layout>
-        <Layout.Header className="uh-header">
-          <OrgSwitcher />
-          <div className="uh-header-spacer" />
-          <LanguageToggle />
-          <NotificationBell />
-          <UserMenu />
-        </Layout.Header>
+        {isPhone ? (
+          <Layout.Header className="uh-header">
+            <Button type="text" aria-label={t('打开菜单')} onClick={() => setDrawerOpen(true)} icon={<MenuIcon />} />
+            {brand}
+            <div className="uh-header-spacer" />
+            <NotificationBell />
+            <UserMenu isCompact />
+          </Layout.Header>
+        ) : (
+          <Layout.Header className="uh-header">
+            <OrgSwitcher />
+            <div className="uh-header-spacer" />
+            <LanguageToggle />
+            <NotificationBell />
+            <UserMenu />
+          </Layout.Header>
+        )}
+        {isPhone ? (
+          <Drawer
+            open={isDrawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            placement="left"
+            size={280}
+            title={t('职工之家')}
+            styles={{ body: { padding: 0 } }}
+          >
+            <div className="uh-drawer-section">
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('当前组织')}
+              </Typography.Text>
+              <OrgSwitcher block onSwitched={() => setDrawerOpen(false)} />
+            </div>
+            {menu}
+            <div className="uh-drawer-section">
+              <LanguageToggle />
+            </div>
+          </Drawer>
+        ) : null}
         <Layout.Content className="uh-content">
           {passwordNotice}
           {page}
