@@ -5,12 +5,15 @@ import { toShanghaiIso } from '../../src/domain/activities/shanghai-time.js';
 import { members, roleAssignments, sessions, users } from '../../src/server/db/schema/index.js';
 import { SESSION_COOKIE, tokenHash } from '../../src/server/modules/auth/sessions.js';
 import { verifyAuditTrail } from '../../src/server/modules/audit/audit.service.js';
+import { buildApp, type App } from '../../src/server/app.js';
 import { buildSchool, buildUser, createTestApp } from '../support/test-app.js';
+import { secondConnection } from '../support/test-db.js';
 import { client, countRows, signIn, type Client } from '../support/api.js';
 
 /**
  * Capacity and the wait-list under concurrency (issue: 300 members for 50 seats): every sign-up answers 200,
- * exactly the capacity is confirmed, the rest wait in order, and cancellations promote the first waiting.
+ * exactly the capacity is confirmed, the rest wait in order, and cancellations promote the first waiting — on
+ * PostgreSQL through two apps with separate connection pools, as two processes would.
  */
 
 const MEMBERS = 300;
@@ -21,6 +24,8 @@ let t: Awaited<ReturnType<typeof createTestApp>>;
 let chair: Client;
 let activityId: string;
 const crowd: { memberId: string; c: Client }[] = [];
+let second: Awaited<ReturnType<typeof secondConnection>>;
+let secondApp: App;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -53,7 +58,11 @@ beforeAll(async () => {
   await t.database.db.insert(sessions).values(
     memberRows.map((m, i) => ({ tokenHash: tokenHash(tokens[i]), userId: m.userId!, currentOrgId: school.union.id, expiresAt: new Date(Date.now() + 86_400_000) })),
   );
-  memberRows.forEach((m, i) => crowd.push({ memberId: m.id, c: client(t.app, `${SESSION_COOKIE}=${tokens[i]}`) }));
+  // On PostgreSQL a second app with its own connection pool stands for a second process behind the load balancer:
+  // every other member's requests go to it. (The embedded database is one process by nature.)
+  second = await secondConnection(t.database);
+  secondApp = second.database === t.database ? t.app : await buildApp(second.database, { isCookieSecure: false, allowedOrigins: [], logLevel: 'silent' });
+  memberRows.forEach((m, i) => crowd.push({ memberId: m.id, c: client(i % 2 ? secondApp : t.app, `${SESSION_COOKIE}=${tokens[i]}`) }));
 
   const types = (await chair.get('/api/v1/activity-types')).json();
   const now = Date.now();
@@ -71,7 +80,11 @@ beforeAll(async () => {
   expect(res.statusCode, res.body).toBe(201);
   activityId = res.json().ids[0];
 });
-afterAll(async () => t.close());
+afterAll(async () => {
+  if (secondApp !== t.app) await secondApp.close();
+  await second.close();
+  await t.close();
+});
 
 const regCount = (status: string) => countRows(t.database, 'activity_registrations', 'activity_id = $1 AND status = $2', [activityId, status]);
 const confirmedCount = async () => (await t.database.query<{ n: number }>('SELECT confirmed_count AS n FROM activities WHERE id = $1', [activityId]))[0].n;

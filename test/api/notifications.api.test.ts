@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/server/db/client.js';
+import { secondConnection } from '../support/test-db.js';
 import { activities, activityRegistrations, activityTypes, notifications } from '../../src/server/db/schema/index.js';
 import { sendActivityReminders } from '../../src/server/jobs/activity-reminders.job.js';
 import { serverJobs, startJobRunner } from '../../src/server/jobs/job-runner.js';
@@ -246,8 +246,8 @@ describe('activity reminders', () => {
   it('sends each reminder once when several processes run the job at the same moment', async () => {
     const now = week(3);
     // A second connection pool on the same database stands for a second app process (PGlite has one connection).
-    const second: Database =
-      t.database.kind === 'postgres' ? await openSecondPool(t.database) : t.database;
+    const other = await secondConnection(t.database);
+    const second = other.database;
     try {
       const one = await buildActivity('教职工羽毛球赛', new Date(now.getTime() + 20 * HOUR));
       const regs = await register(one.id, ['confirmed', 'waitlisted', 'confirmed', 'cancelled', 'confirmed']);
@@ -277,7 +277,7 @@ describe('activity reminders', () => {
       expect(again).toEqual([{ activities: 0, reminders: 0 }, { activities: 0, reminders: 0 }]);
       expect(await remindersOf(one.id)).toHaveLength(3);
     } finally {
-      if (second !== t.database) await second.close();
+      await other.close();
     }
   });
 
@@ -332,11 +332,4 @@ async function waitFor(cond: () => boolean, timeoutMs = 10_000): Promise<void> {
   }
 }
 
-/** Another pool of connections to the same PostgreSQL database as `database`. */
-async function openSecondPool(database: Database): Promise<Database> {
-  const [{ name }] = await database.query<{ name: string }>('SELECT current_database() AS name');
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${name}`;
-  return openDatabase({ url: url.toString() });
-}
 

@@ -32,3 +32,16 @@ export async function freshDatabase(): Promise<Database> {
   };
   return database;
 }
+
+/**
+ * Another pool of connections to the same PostgreSQL database as `database`: what a second app process would have.
+ * On the embedded database (one process by nature) it is `database` itself, and `close` leaves it open.
+ */
+export async function secondConnection(database: Database): Promise<{ database: Database; close: () => Promise<void> }> {
+  if (database.kind !== 'postgres') return { database, close: async () => undefined };
+  const [{ name }] = await database.query<{ name: string }>('SELECT current_database() AS name');
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  const other = await openDatabase({ url: url.toString() });
+  return { database: other, close: () => other.close() };
+}
