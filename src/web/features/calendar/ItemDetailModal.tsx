@@ -67,7 +67,17 @@ export function ItemDetailModal({ item, canManage, onClose, onEdit }: Props) {
               </Link>
             </Descriptions.Item>
           ) : null}
-          {item.link ? <Descriptions.Item label="关联">{LINK_KIND_LABELS[item.link.kind]}</Descriptions.Item> : null}
+          {item.link ? (
+            <Descriptions.Item label="关联">
+              {item.link.kind === 'activity' ? (
+                <Link to={`/activities/${item.link.id}`} onClick={onClose} data-testid="item-link">
+                  查看关联的活动
+                </Link>
+              ) : (
+                LINK_KIND_LABELS[item.link.kind]
+              )}
+            </Descriptions.Item>
+          ) : null}
           {item.note ? <Descriptions.Item label="备注">{item.note}</Descriptions.Item> : null}
         </Descriptions>
       ) : null}
