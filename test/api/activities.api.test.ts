@@ -183,6 +183,42 @@ describe('publishing and editing', () => {
     expect(await countRows(t.database, 'audit_events')).toBe(audits);
   });
 
+  it('never lets one edit silently undo another made at the same moment', async () => {
+    for (let round = 0; round < 6; round++) {
+      const a = await publish({ title: `并发修改${round}` });
+      const [byTitle, byPlace] = await Promise.all([
+        chairA.patch(`/api/v1/activities/${a.id}`, { title: `改名${round}` }),
+        committeeA.patch(`/api/v1/activities/${a.id}`, { place: `新地点${round}` }),
+      ]);
+      for (const r of [byTitle, byPlace]) expect([200, 409], r.body).toContain(r.statusCode);
+      if (byTitle.statusCode === 409 || byPlace.statusCode === 409) {
+        expect((byTitle.statusCode === 409 ? byTitle : byPlace).json().error.message).toBe('活动刚被其他人修改过，请刷新后再改');
+      }
+      const now = await detail(chairA, a.id);
+      // Whatever was answered 200 is there.
+      if (byTitle.statusCode === 200) expect(now.title).toBe(`改名${round}`);
+      if (byPlace.statusCode === 200) expect(now.place).toBe(`新地点${round}`);
+    }
+  });
+
+  it('re-arms the day-before reminder when the start moves', async () => {
+    const a = await publish({ title: '改期的讲座', startsAt: at(20 * HOUR), endsAt: at(22 * HOUR), signupClosesAt: at(10 * HOUR) });
+    ok(await signUp(people.wang, a.id));
+    const { sendActivityReminders } = await import('../../src/server/jobs/activity-reminders.job.js');
+    const reminders = () => countRows(t.database, 'notifications', "user_id = $1 AND kind = 'reminder' AND link = $2", [people.wang.userId, `/activities/${a.id}`]);
+    await sendActivityReminders(t.database, new Date());
+    expect(await reminders()).toBe(1);
+    // Moved to two hours later: a reminder for the new time, once.
+    ok(await chairA.patch(`/api/v1/activities/${a.id}`, { startsAt: at(22 * HOUR), endsAt: at(23 * HOUR) }));
+    await sendActivityReminders(t.database, new Date());
+    await sendActivityReminders(t.database, new Date());
+    expect(await reminders()).toBe(2);
+    // A change of place alone does not send another.
+    ok(await chairA.patch(`/api/v1/activities/${a.id}`, { place: '多功能厅' }));
+    await sendActivityReminders(t.database, new Date());
+    expect(await reminders()).toBe(2);
+  });
+
   it('cancels with a reason, tells everyone signed up, and then refuses changes and sign-ups', async () => {
     const a = await publish({ title: '秋季登山' });
     ok(await signUp(people.zhou, a.id));
@@ -339,6 +375,11 @@ describe('approval', () => {
     // A rejected member signing up again does not get round the decision.
     expect(ok(await signUp(people.sun, a.id))).toMatchObject({ status: 'rejected', message: '您的报名未通过审核' });
     expect((await detail(people.sun.c, a.id)).signUpBlocker).toBe('您的报名未通过审核');
+    // Nor does scanning the code at the venue.
+    const [{ secret }] = await t.database.query<{ secret: string }>('SELECT checkin_secret AS secret FROM activities WHERE id = $1', [a.id]);
+    await t.database.query("UPDATE activities SET starts_at = now() + interval '10 minutes', ends_at = now() + interval '2 hours', signup_closes_at = now(), signup_opens_at = now() - interval '1 day' WHERE id = $1", [a.id]);
+    const scan = await people.sun.c.post(`/api/v1/activities/${a.id}/checkin`, { code: checkinCode(secret, a.id, new Date()).code });
+    expect(errorOf(scan, 403)).toBe('您的报名未通过审核，不能签到；如有疑问请联系活动组织者');
   });
 });
 

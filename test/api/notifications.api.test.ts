@@ -203,7 +203,8 @@ describe('activity reminders', () => {
       link: `/activities/${a.id}`,
       readAt: null,
     });
-    expect(new Set(sent.map((n) => n.dedupeKey))).toEqual(new Set(regs.confirmed.map((u) => `reminder:${a.id}:${u}`)));
+    const start = new Date(now.getTime() + 20 * HOUR).toISOString();
+    expect(new Set(sent.map((n) => n.dedupeKey))).toEqual(new Set(regs.confirmed.map((u) => `reminder:${a.id}:${start}:${u}`)));
     const [claimed] = await t.database.db.select().from(activities).where(eq(activities.id, a.id));
     expect(claimed.reminderSentAt?.getTime()).toBe(now.getTime());
 

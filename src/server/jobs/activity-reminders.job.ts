@@ -20,8 +20,8 @@ function dayWord(startsAt: Date, now: Date): string {
  * registrants (members with an account). Each batch is claimed and notified in one transaction: the claim sets
  * `reminder_sent_at` with one UPDATE on rows that still have none, locking them with SKIP LOCKED, so two app
  * processes running this at the same minute claim disjoint activities and nobody is reminded twice; the dedupe key
- * `reminder:<activity>:<user>` holds even if an activity's reminder is claimed again later (e.g. after a change of
- * time). Returns how many activities this call claimed and how many reminders it inserted.
+ * `reminder:<activity>:<start>:<user>` holds if the same reminder is ever claimed again, while a new start time
+ * (the edit clears `reminder_sent_at`) gets a reminder of its own. Returns how many activities this call claimed and how many reminders it inserted.
  */
 export async function sendActivityReminders(database: Database, now: Date = new Date()): Promise<{ activities: number; reminders: number }> {
   const horizon = new Date(now.getTime() + REMINDER_HORIZON_MS);
@@ -59,7 +59,7 @@ export async function sendActivityReminders(database: Database, now: Date = new 
           title: `${dayWord(startsAt, now)}的活动：${a.title}`,
           body: a.place ? `${shanghaiWallTime(startsAt, now)} 开始，地点：${a.place}` : `${shanghaiWallTime(startsAt, now)} 开始`,
           link: `/activities/${a.id}`,
-          dedupeKey: (userId) => `reminder:${a.id}:${userId}`,
+          dedupeKey: (userId) => `reminder:${a.id}:${startsAt.toISOString()}:${userId}`,
         });
       }
       return { claimed: rows.length, inserted: n };

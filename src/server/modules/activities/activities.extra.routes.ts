@@ -104,7 +104,8 @@ export async function activityExtraRoutes(app: FastifyInstance, { database }: De
       return reply
         .header('content-type', file.mime)
         .header('content-disposition', contentDisposition(file.kind, file.name))
-        .header('cache-control', 'private, max-age=86400')
+        // Private and re-checked on every use: a removed photo must not live on in browsers' caches.
+        .header('cache-control', 'private, no-cache')
         .send(file.data);
     },
   );

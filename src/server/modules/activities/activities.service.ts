@@ -184,12 +184,12 @@ async function assertReferences(
     const found = await groupsInside(db, org.path, a.groupIds);
     if (a.groupIds.some((id) => !found.has(id))) throw fieldError('audience.groupIds', '所选工会小组不属于本工会');
   }
-  if (a?.kind === 'club' && !(await isClubOfOrg(db, org.id, a.clubId))) throw fieldError('audience.clubId', '兴趣小组不存在');
+  if (a?.kind === 'club' && !(await isClubOfOrg(db, org.id, a.clubId, { activeOnly: true }))) throw fieldError('audience.clubId', '兴趣小组不存在或已停用');
   if (a?.kind === 'list') {
     const found = await membersOfOrg(db, org.id, [...new Set(a.memberIds)]);
     if (a.memberIds.some((id) => !found.has(id))) throw fieldError('audience.memberIds', '所选人员不在本工会名册中');
   }
-  if (v.clubId && !(await isClubOfOrg(db, org.id, v.clubId))) throw fieldError('clubId', '兴趣小组不存在');
+  if (v.clubId && !(await isClubOfOrg(db, org.id, v.clubId, { activeOnly: true }))) throw fieldError('clubId', '兴趣小组不存在或已停用');
   if (v.calendarItemId && !(await calendarItemOf(db, org.id, v.calendarItemId))) throw fieldError('calendarItemId', '行事历事项不存在或不属于本工会');
 }
 
@@ -392,19 +392,28 @@ export async function updateActivity(ctx: Ctx, id: string, patch: z.infer<typeof
         fields: merged.fields as SignupField[],
         calendarItemId: merged.calendarItemId ?? null,
         clubId: merged.clubId ?? null,
+        // A new start time re-arms the day-before reminder (its dedupe key names the start, so it is sent anew).
+        ...(changes.startsAt ? { reminderSentAt: null } : {}),
         updatedAt: now,
       })
       .where(
         and(
           eq(activities.id, id),
           eq(activities.status, 'published'),
+          // The edit was merged with the activity as loaded: if someone else saved it since, refuse rather than
+          // silently put their change back (sign-ups change only the seat count, never updated_at).
+          sql`date_trunc('milliseconds', ${activities.updatedAt}) = ${a.updatedAt}`,
           capacity === null ? undefined : sql`${activities.confirmedCount} <= ${capacity}`,
         ),
       )
       .returning();
     if (!updated) {
-      const [current] = await tx.select({ status: activities.status, confirmedCount: activities.confirmedCount }).from(activities).where(eq(activities.id, id));
+      const [current] = await tx
+        .select({ status: activities.status, confirmedCount: activities.confirmedCount, isSame: sql<boolean>`date_trunc('milliseconds', ${activities.updatedAt}) = ${a.updatedAt}` })
+        .from(activities)
+        .where(eq(activities.id, id));
       if (current?.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消，不能再修改');
+      if (current && !current.isSame) throw new AppError('CONFLICT', '活动刚被其他人修改过，请刷新后再改');
       throw fieldError('capacity', `名额不能少于已报名的 ${current?.confirmedCount ?? a.confirmedCount} 人`);
     }
     const promoted = changes.capacity ? await fillSeats(tx, id) : [];

@@ -119,6 +119,7 @@ export async function checkIn(ctx: Ctx, activityId: string, code: string): Promi
   }
   if (!isValidCheckinCode(a.checkinSecret, a.id, code, now)) throw fieldError('code', '签到码已过期，请重新扫描现场的二维码');
   const status = standing.registration?.status;
+  if (status === 'rejected') throw forbidden('您的报名未通过审核，不能签到；如有疑问请联系活动组织者');
   const isRegistered = status === 'confirmed' || status === 'waitlisted' || status === 'pending';
   if (!standing.isInvited && !isRegistered) throw forbidden(outsideAudienceMessage(await audienceTextOf(ctx.db, org.id, audience)));
   if (standing.attendedAt) return { attendedAt: instant(standing.attendedAt), message: '您已签到，无需重复签到' };

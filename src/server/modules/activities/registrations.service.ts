@@ -34,7 +34,7 @@ export async function takeSeatOrWait(tx: Db, activityId: string, registrationId:
     await tx.execute(sql`
       WITH seat AS (
         UPDATE ${activities} SET confirmed_count = confirmed_count + 1
-        WHERE id = ${activityId} AND (capacity IS NULL OR confirmed_count < capacity)
+        WHERE id = ${activityId} AND status = 'published' AND (capacity IS NULL OR confirmed_count < capacity)
         RETURNING id
       )
       UPDATE ${activityRegistrations}
@@ -71,7 +71,7 @@ export async function fillSeats(tx: Db, activityId: string): Promise<Promoted[]>
           FOR UPDATE SKIP LOCKED
         ), seat AS (
           UPDATE ${activities} SET confirmed_count = confirmed_count + 1
-          WHERE id = ${activityId} AND (capacity IS NULL OR confirmed_count < capacity) AND EXISTS (SELECT 1 FROM next)
+          WHERE id = ${activityId} AND status = 'published' AND (capacity IS NULL OR confirmed_count < capacity) AND EXISTS (SELECT 1 FROM next)
           RETURNING id
         )
         UPDATE ${activityRegistrations} r
@@ -148,7 +148,7 @@ async function insertRegistration(
     await tx.execute(sql`
       WITH seat AS (
         UPDATE ${activities} SET confirmed_count = confirmed_count + 1
-        WHERE id = ${r.activityId}::uuid AND ${r.isSeated}::boolean AND (capacity IS NULL OR confirmed_count < capacity)
+        WHERE id = ${r.activityId}::uuid AND status = 'published' AND ${r.isSeated}::boolean AND (capacity IS NULL OR confirmed_count < capacity)
         RETURNING id
       )
       INSERT INTO ${activityRegistrations} (activity_id, org_id, member_id, status, answers, waitlist_seq)
@@ -156,6 +156,8 @@ async function insertRegistration(
         CASE WHEN NOT ${r.isSeated}::boolean THEN 'pending' WHEN EXISTS (SELECT 1 FROM seat) THEN 'confirmed' ELSE 'waitlisted' END,
         ${JSON.stringify(r.answers)}::jsonb,
         CASE WHEN ${r.isSeated}::boolean AND NOT EXISTS (SELECT 1 FROM seat) THEN nextval('activity_waitlist_seq') END
+      -- An activity cancelled while this sign-up was on its way takes no more sign-ups.
+      WHERE EXISTS (SELECT 1 FROM ${activities} WHERE id = ${r.activityId}::uuid AND status = 'published')
       ON CONFLICT (activity_id, member_id) DO NOTHING
       RETURNING id, status, waitlist_seq AS "waitlistSeq"`),
   );
@@ -224,6 +226,8 @@ export async function signUp(ctx: Ctx, activityId: string, input: { answers: Rec
   } catch (e) {
     if (!(e instanceof DuplicateSignUp)) throw e;
     registration = await registrationOf(ctx.db, a.id, member.id);
+    // Nothing written and nothing there: the activity was cancelled in the meantime.
+    if (!registration || registration.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消');
   }
   return registrationView(ctx.db, a.id, standing, registration);
 }
