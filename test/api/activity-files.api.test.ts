@@ -94,6 +94,9 @@ describe('photos', () => {
     const res = await memberA.get(`/api/v1/activities/${activityId}/files/${file.id}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('image/png');
+    // Served inline, so the browser must not second-guess the type, and a removed photo must not stay cached.
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cache-control']).toBe('private, no-cache');
     expect(res.headers['content-disposition']).toBe(`inline; filename="___ __.png"; filename*=UTF-8''${encodeURIComponent('开幕式 合影.png')}`);
     expect(Buffer.compare(res.rawPayload, PNG)).toBe(0);
   });
