@@ -326,12 +326,26 @@ export type ActivitySummary = z.infer<typeof activitySummarySchema>;
 
 export const activityFileSchema = z.object({ id: z.string(), kind: z.enum(['photo', 'attachment']), name: z.string(), mime: z.string(), size: z.number().int(), createdAt: z.string() });
 
+/**
+ * The audience as an activity's page sends it: for those who do not manage activities a chosen list of people comes
+ * without the others' ids (`memberIds` empty); the words in `audienceLabel` say who is invited.
+ */
+export const audienceViewSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('women') }),
+  z.object({ kind: z.literal('retirees') }),
+  z.object({ kind: z.literal('groups'), groupIds: z.array(z.string()) }),
+  z.object({ kind: z.literal('departments'), departments: z.array(z.string()) }),
+  z.object({ kind: z.literal('club'), clubId: z.string() }),
+  z.object({ kind: z.literal('list'), memberIds: z.array(z.string()) }),
+]);
+
 /** GET /activities/:id */
 export const activityDetailSchema = activitySummarySchema.extend({
   description: z.string(),
   organiserUserId: z.string().nullable(),
   organiserName: z.string().nullable(),
-  audience: audienceSchema,
+  audience: audienceViewSchema,
   signupOpensAt: z.string().nullable(),
   signupClosesAt: z.string().nullable(),
   cancelDeadline: z.string().nullable(),

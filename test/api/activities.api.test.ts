@@ -245,6 +245,12 @@ describe('signing up', () => {
     expect(errorOf(await signUp(people.wang, retirees.id), 403)).toContain('参加对象：退休教职工');
     expect(ok(await signUp(people.zhao, retirees.id)).status).toBe('confirmed');
 
+    // A chosen list: those on it may sign up and see that they are invited, but not who else is on it.
+    const chosen = await publish({ title: '骨干教师座谈', audience: { kind: 'list', memberIds: [people.wang.memberId, people.li.memberId] } });
+    expect(errorOf(await signUp(people.sun, chosen.id), 403)).toBe('您不在本活动的参加对象范围内（参加对象：指定人员（2 人））');
+    expect(await detail(people.wang.c, chosen.id)).toMatchObject({ audience: { kind: 'list', memberIds: [] }, audienceLabel: '指定人员（2 人）', me: { isInvited: true } });
+    expect((await detail(chairA, chosen.id)).audience.memberIds).toHaveLength(2);
+
     const group = await publish({ title: '语文组教研沙龙', audience: { kind: 'groups', groupIds: [A.groupA.id] } });
     expect(errorOf(await signUp(people.sun, group.id), 403)).toBe('您不在本活动的参加对象范围内（参加对象：语文组）');
 

@@ -101,6 +101,11 @@ export function summaryView(a: ActivityFull, now: Date, audienceText: string, me
   };
 }
 
+/** The audience as a member may see it: a list of people without the others' ids. */
+function audienceFor(audience: Audience, isManager: boolean): ActivityDetail['audience'] {
+  return audience.kind === 'list' && !isManager ? { kind: 'list', memberIds: [] } : audience;
+}
+
 /** GET /activities/:id */
 export function detailView(
   a: ActivityFull,
@@ -119,7 +124,7 @@ export function detailView(
     description: a.description,
     organiserUserId: a.organiserUserId,
     organiserName: a.organiserName,
-    audience: a.audience as Audience,
+    audience: audienceFor(a.audience as Audience, extra.can.manage),
     signupOpensAt: instantOrNull(a.signupOpensAt),
     signupClosesAt: instantOrNull(a.signupClosesAt),
     cancelDeadline: instantOrNull(a.cancelDeadline),
