@@ -200,6 +200,31 @@ describe('story: one seat, two members — the second waits, the first cancels, 
     expect(await refusal.innerText()).toContain('重新扫描');
     await shoot(chairPage, 'signup-7-stale-code.png');
 
-    await Promise.all([organiser.close(), phone.close()]);
+    // A, whose password the chair has just reset, scans: log in with the temporary password, set a new one, and
+    // land on the check-in all the same.
+    const { a } = people();
+    const aPhone = await phoneContext();
+    const aPage = await aPhone.newPage();
+    await logIn(aPage, a.login, a.password);
+    const aUserId = ((await (await aPage.request.get('/api/v1/me')).json()) as { user: { id: string } }).user.id;
+    await aPhone.clearCookies();
+    const reset = await chairPage.request.post(`/api/v1/users/${aUserId}/reset-password`, { headers: origin });
+    expect(reset.status()).toBe(200);
+    const { temporaryPassword } = (await reset.json()) as { temporaryPassword: string };
+    const fresh = new URL(((await (await chairPage.request.get(`/api/v1/activities/${activityId}/checkin-code`)).json()) as { url: string }).url);
+    await aPage.goto(fresh.pathname + fresh.search);
+    await aPage.waitForURL(/\/login/);
+    await aPage.getByLabel('手机号或工号').fill(a.login);
+    await aPage.getByLabel('密码', { exact: true }).fill(temporaryPassword);
+    await aPage.getByRole('button', { name: /登\s*录/ }).click();
+    await aPage.waitForURL(/\/profile/);
+    await aPage.getByLabel('原密码').fill(temporaryPassword);
+    await aPage.getByLabel('新密码', { exact: true }).fill('Qiandao2026');
+    await aPage.getByLabel('确认新密码').fill('Qiandao2026');
+    await aPage.getByRole('button', { name: /修改密码/ }).click();
+    await aPage.getByTestId('checkin-success').waitFor();
+    expect(await aPage.getByTestId('checkin-success').innerText()).toBe('签到成功');
+
+    await Promise.all([organiser.close(), phone.close(), aPhone.close()]);
   });
 });

@@ -30,8 +30,9 @@ export function LoginPage() {
     mutationFn: (values: LoginForm) => api.send<Me>('POST', '/auth/login', values),
     onSuccess: (next) => {
       resetSession(next);
-      // A temporary password (new account or reset) is changed before anything else.
-      if (next.user.mustChangePassword) navigate('/profile', { replace: true, state: { mustChangePassword: true } });
+      // A temporary password (new account or reset) is changed before anything else; then the user goes on to
+      // where they were going (a member's first log-in is often a scanned check-in code).
+      if (next.user.mustChangePassword) navigate('/profile', { replace: true, state: { mustChangePassword: true, from: targetOf(location.state) } });
       else navigate(targetOf(location.state), { replace: true });
     },
     onError: () => form.setFieldValue('password', ''),
@@ -39,7 +40,10 @@ export function LoginPage() {
 
   if (me.isPending) return <PageLoading minHeight={400} />;
   // Already signed in (or just signed in, while onSuccess navigates): this page has nothing to offer.
-  if (me.data) return <Navigate to={me.data.user.mustChangePassword ? '/profile' : targetOf(location.state)} replace />;
+  if (me.data) {
+    const target = targetOf(location.state);
+    return me.data.user.mustChangePassword ? <Navigate to="/profile" replace state={{ mustChangePassword: true, from: target }} /> : <Navigate to={target} replace />;
+  }
 
   return (
     <div className="uh-login">

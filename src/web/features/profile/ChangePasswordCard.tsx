@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input } from 'antd';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { LIMITS } from '../../../contracts/limits';
 import { useFormError } from '../../components';
 import { api } from '../../lib/api';
@@ -18,6 +19,10 @@ export function ChangePasswordCard() {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const t = useT();
+  const navigate = useNavigate();
+  // After a temporary password is replaced, the page the user was going to when they logged in (if any).
+  const from = (useLocation().state as { from?: unknown } | null)?.from;
+  const goOnTo = typeof from === 'string' && from.startsWith('/') && from !== '/' && !from.startsWith('/profile') ? from : null;
   const change = useMutation({
     mutationFn: ({ oldPassword, newPassword }: PasswordForm) => api.send('PUT', '/me/password', { oldPassword, newPassword }),
     onSuccess: () => {
@@ -25,6 +30,7 @@ export function ChangePasswordCard() {
       // The temporary-password notice goes away once /me says so.
       void queryClient.invalidateQueries({ queryKey: ['me'] });
       message.success('密码已修改，其他设备上的登录已退出');
+      if (goOnTo) navigate(goOnTo, { replace: true });
     },
     onError: formError.onError,
   });
