@@ -26,7 +26,8 @@ import {
 } from '../../../contracts/activities.js';
 import { ctxOf } from '../../http/context.js';
 import { activityRoster, checkIn, checkinCodeFor, setAttendance } from './attendance.service.js';
-import { cancelActivity, createActivity, getActivity, listActivities, updateActivity } from './activities.service.js';
+import { cancelActivity, createActivity, updateActivity } from './activities.service.js';
+import { getActivity, listActivities } from './activity-views.service.js';
 import { createType, listTypes, updateType } from './activity-types.service.js';
 import { cancelMyRegistration, decideRegistration, signUp } from './registrations.service.js';
 
