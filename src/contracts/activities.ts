@@ -368,7 +368,11 @@ export type ActivityDetail = z.infer<typeof activityDetailSchema>;
 
 export const activityListSchema = z.object({ items: z.array(activitySummarySchema), total: z.number().int(), page: z.number().int(), canManage: z.boolean() });
 
-/** The answer to a sign-up or cancellation: the actor's registration afterwards. */
+/**
+ * The answer to a sign-up or cancellation: the actor's registration afterwards. `waitlistPosition` is always null
+ * here — counting the places ahead costs as much as the sign-up itself when hundreds wait (decision 009); the
+ * activity's page (GET /activities/:id → me.waitlistPosition), which the app reloads at once, shows the place.
+ */
 export const registrationViewSchema = myRegistrationSchema.extend({ activityId: z.string(), message: z.string() });
 export type RegistrationView = z.infer<typeof registrationViewSchema>;
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { auditHash, canonicalJson, GENESIS_HASH, verifyChain, type AuditPayload } from './audit-chain.js';
+import { auditHash, auditHashPrefix, canonicalJson, GENESIS_HASH, verifyChain, type AuditPayload } from './audit-chain.js';
 
 type Event = AuditPayload & { prevHash: string; hash: string };
 
@@ -118,6 +118,23 @@ describe('auditHash', () => {
     const p = payload(1);
     const reversed = Object.fromEntries(Object.entries(p).reverse()) as unknown as AuditPayload;
     expect(auditHash(GENESIS_HASH, reversed)).toBe(auditHash(GENESIS_HASH, p));
+  });
+});
+
+describe('auditHashPrefix', () => {
+  it('is the canonical JSON up to the number, so the hash can be finished where the number is known', () => {
+    for (const seq of [1, 9, 10, 12345]) {
+      const { seq: _s, ...rest } = payload(seq);
+      const prefix = auditHashPrefix(rest);
+      expect(prefix.endsWith(',"seq":')).toBe(true);
+      expect(sha256('f'.repeat(64) + prefix + String(seq) + '}')).toBe(auditHash('f'.repeat(64), payload(seq)));
+    }
+  });
+
+  it('keeps Chinese text and nested changes as the whole JSON does', () => {
+    const p = { ...payload(3), entityLabel: '“张三”\n', changes: { 状态: { from: '候补', to: '正式' }, 名单: ['甲', { 乙: null }] } };
+    const { seq: _s, ...rest } = p;
+    expect(sha256(GENESIS_HASH + auditHashPrefix(rest) + '3}')).toBe(auditHash(GENESIS_HASH, p));
   });
 });
 

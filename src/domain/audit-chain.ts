@@ -34,11 +34,23 @@ export function auditHash(prevHash: string, payload: AuditPayload): string {
   return createHash('sha256').update(prevHash).update(canonicalJson(payload)).digest('hex');
 }
 
+/**
+ * The canonical JSON of an event up to its sequence number, for a writer that learns the number (and the previous
+ * hash) only inside the database: `seq` sorts last among the payload's keys, so the canonical JSON is this prefix,
+ * then the number, then "}", and `auditHash(prev, {...payload, seq})` = sha256(prev ‖ prefix ‖ seq ‖ "}").
+ */
+export function auditHashPrefix(payload: Omit<AuditPayload, 'seq'>): string {
+  const whole = canonicalJson({ ...payload, seq: 0 });
+  if (!whole.endsWith(',"seq":0}')) throw new Error('audit payload: seq must be the last key of the canonical JSON');
+  return whole.slice(0, -'0}'.length);
+}
+
 /** A problem found when re-walking a chain. */
 export interface ChainBreak {
   chainKey: string;
   seq: number;
-  problem: 'hash' | 'link' | 'gap';
+  /** 'head': the chain's recorded head (its last number and hash) is not its last event — events were removed. */
+  problem: 'hash' | 'link' | 'gap' | 'head';
 }
 
 /** Re-computes a chain's hashes in seq order and reports the first place each chain breaks. */

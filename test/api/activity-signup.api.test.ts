@@ -97,9 +97,10 @@ describe('concurrent sign-up', () => {
     const statuses = answers.map((r) => r.json().status as string);
     expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(SEATS);
     expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(MEMBERS - SEATS);
-    // Each waiting member was told a different place: 1 … 250.
-    const places = answers.filter((r) => r.json().status === 'waitlisted').map((r) => r.json().waitlistPosition as number);
-    expect(new Set(places).size).toBe(MEMBERS - SEATS);
+    // Each waiting member's page shows a different place: 1 … 250, in the order of their wait-list numbers.
+    const waiting = crowd.filter((_, i) => statuses[i] === 'waitlisted');
+    const places = await Promise.all(waiting.map(async (p) => (await p.c.get(`/api/v1/activities/${activityId}`)).json().me.waitlistPosition as number));
+    expect([...places].sort((x, y) => x - y)).toEqual(Array.from({ length: MEMBERS - SEATS }, (_, i) => i + 1));
 
     expect(await regCount('confirmed')).toBe(SEATS);
     expect(await regCount('waitlisted')).toBe(MEMBERS - SEATS);

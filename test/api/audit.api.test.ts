@@ -205,6 +205,21 @@ describe('the hash chain', () => {
     expect(seqs.map((r) => r.seq)).toEqual(seqs.map((_, i) => i + 1));
   });
 
+  it('notices events cut off the end of a chain, which re-walking the events alone cannot', async () => {
+    // Someone with the database owner's rights removes the union's latest event, bypassing the append-only trigger.
+    const [last] = await t.database.query<{ id: number; seq: number }>('SELECT id, seq FROM audit_events WHERE chain_key = $1 ORDER BY seq DESC LIMIT 1', [school.union.id]);
+    await t.database.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update');
+    const [removed] = await t.database.query<Record<string, unknown>>('DELETE FROM audit_events WHERE id = $1 RETURNING *', [last.id]);
+    await t.database.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update');
+    try {
+      const report = await verifyAuditTrail(t.database.db);
+      expect(report.breaks).toEqual([{ chainKey: school.union.id, seq: last.seq - 1, problem: 'head' }]);
+    } finally {
+      await t.database.query('INSERT INTO audit_events OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_record(NULL::audit_events, $1::json)', [JSON.stringify(removed)]);
+    }
+    expect((await verifyAuditTrail(t.database.db)).breaks).toEqual([]);
+  });
+
   it('never holds a full phone or ID number, whoever reads it', async () => {
     const admin = await buildUser(t.database, [], { isPlatformAdmin: true });
     const a = await signIn(t.app, admin.phone!);

@@ -174,8 +174,8 @@ describe('restoring activities', () => {
     expect(created.statusCode, created.body).toBe(201);
     const signUp = (c: Client) => c.post(`/api/v1/activities/${created.json().ids[0]}/registrations`, { answers: {} });
     expect((await signUp(people[0])).json().status).toBe('confirmed');
-    expect((await signUp(people[1])).json()).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
-    expect((await signUp(people[2])).json()).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 });
+    expect((await signUp(people[1])).json().status).toBe('waitlisted');
+    expect((await signUp(people[2])).json().status).toBe('waitlisted');
     const file = path.join(dir, 'waitlist.uhbak.gz');
     await backupDatabase(t.database, file);
 
@@ -184,7 +184,8 @@ describe('restoring activities', () => {
     await restoreDatabase(t.database, file);
     const [{ max }] = await t.database.query<{ max: string }>('SELECT max(waitlist_seq)::text AS max FROM activity_registrations');
     const late = (await signUp(people[3])).json();
-    expect(late).toMatchObject({ status: 'waitlisted', waitlistPosition: 3 });
+    expect(late.status).toBe('waitlisted');
+    expect((await people[3].get(`/api/v1/activities/${created.json().ids[0]}`)).json().me).toMatchObject({ status: 'waitlisted', waitlistPosition: 3 });
     const [{ seq }] = await t.database.query<{ seq: string }>('SELECT waitlist_seq::text AS seq FROM activity_registrations WHERE id = $1', [late.registrationId]);
     expect(BigInt(seq)).toBeGreaterThan(BigInt(max));
   });

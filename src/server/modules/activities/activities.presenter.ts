@@ -21,7 +21,7 @@ export const instant = (d: Date | string) => toShanghaiIso(new Date(d));
 const instantOrNull = (d: Date | string | null) => (d === null ? null : instant(d));
 
 /** The part of an activity the sign-up rules read. */
-export function clockOf(a: ActivityRow): SignupClock {
+export function clockOf(a: Pick<ActivityRow, 'status' | 'startsAt' | 'endsAt' | 'signupOpensAt' | 'signupClosesAt' | 'cancelDeadline' | 'capacity' | 'confirmedCount'>): SignupClock {
   return {
     status: a.status,
     startsAt: instant(a.startsAt),
@@ -65,7 +65,7 @@ export function registrationMessage(status: RegistrationStatus | null, waitlistP
     case 'confirmed':
       return '报名成功';
     case 'waitlisted':
-      return waitlistPosition ? `名额已满，您已进入候补（第 ${waitlistPosition} 位），有人取消时将自动递补` : '名额已满，您已进入候补';
+      return waitlistPosition ? `名额已满，您已进入候补（第 ${waitlistPosition} 位），有人取消时将自动递补` : '名额已满，您已进入候补，有人取消时将按顺序自动递补';
     case 'pending':
       return '已提交报名，等待组织者审核';
     case 'cancelled':

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Audience, RegistrationStatus } from '../../../contracts/activities.js';
 import { DEFAULT_ACTIVITY_TYPES, ACTIVITY_KIND_LABELS } from '../../../contracts/activities.js';
-import type { Db } from '../../db/client.js';
+import { rowsOf, type Db } from '../../db/client.js';
 import {
   activities,
   activityAttendance,
@@ -234,11 +234,6 @@ export async function waitlistPlaces(db: Db, memberId: string, activityIds: stri
     WHERE r.member_id = ${memberId} AND r.status = 'waitlisted' AND r.activity_id IN (${sql.join(activityIds.map((id) => sql`${id}`), sql`, `)})
     GROUP BY r.activity_id`);
   return new Map(rowsOf<{ activityId: string; ahead: number }>(rows).map((r) => [r.activityId, Number(r.ahead) + 1]));
-}
-
-/** The rows of a raw statement's result, whichever driver ran it. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
 }
 
 // ——— Types ———

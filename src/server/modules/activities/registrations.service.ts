@@ -2,15 +2,16 @@ import { and, eq, sql } from 'drizzle-orm';
 import { REGISTRATION_STATUS_LABELS, type Audience, type RegistrationStatus, type RegistrationView, type SignupField } from '../../../contracts/activities.js';
 import { answersProblem, cancelAllowed, signupBlocker } from '../../../domain/activities/index.js';
 import { shanghaiWallTime } from '../../../domain/activities/shanghai-time.js';
-import type { Db } from '../../db/client.js';
+import { rowsOf, type Db } from '../../db/client.js';
 import { activities, activityRegistrations, members } from '../../db/schema/index.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { memberChain, writeAudit } from '../audit/audit.writer.js';
 import { notify } from '../notifications/notifications.service.js';
-import { registrationOf, rowsOf, standingOf, waitlistPlaces, type ActivityRow, type RegistrationRow, type Standing } from './activities.repository.js';
+import { registrationOf, waitlistPlaces, type ActivityRow, type RegistrationRow, type Standing } from './activities.repository.js';
+import { activityAndStanding, insertSignup, signUpAudit, type MemberActivity, type NewSignup } from './signup.statements.js';
 import { clockOf, myRegistrationView, registrationMessage, whenAndWhere } from './activities.presenter.js';
-import { audienceTextOf, loadActivity, loadActivityRow, NO_MEMBER_FILE_MESSAGE, outsideAudienceMessage } from './activities.access.js';
+import { activityOrg, audienceTextOf, loadActivity, NO_MEMBER_FILE_MESSAGE, outsideAudienceMessage, type Org } from './activities.access.js';
 
 /*
  * Locks are taken in one order everywhere, so two requests never wait on each other in a circle: an existing
@@ -118,12 +119,10 @@ export async function notifyPromoted(
   });
 }
 
-/** The answer to a sign-up or a cancellation: the member's registration as it now stands. */
-async function registrationView(db: Db, activityId: string, standing: Standing, reg: RegistrationRow | null): Promise<RegistrationView> {
-  // Counted after the commit, so that every sign-up of a burst is told a different place.
-  const place = reg?.status === 'waitlisted' ? ((await waitlistPlaces(db, standing.member.id, [activityId])).get(activityId) ?? null) : null;
-  const mine = myRegistrationView({ isInvited: standing.isInvited, registration: reg, attendedAt: standing.attendedAt }, place);
-  return { ...mine, activityId, message: registrationMessage(mine.status, mine.waitlistPosition) };
+/** The answer to a sign-up or a cancellation: the member's registration as it now stands, without the wait-list place. */
+function registrationView(activityId: string, standing: Standing, reg: RegistrationRow | null): RegistrationView {
+  const mine = myRegistrationView({ isInvited: standing.isInvited, registration: reg, attendedAt: standing.attendedAt }, null);
+  return { ...mine, activityId, message: registrationMessage(mine.status, null) };
 }
 
 /** Answers as stored: trimmed, empty ones left out. */
@@ -131,51 +130,26 @@ function cleanAnswers(answers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v !== ''));
 }
 
-/** A sign-up that lost the race to the same member's other sign-up: its transaction is rolled back, its answer is a no-op. */
-class DuplicateSignUp extends Error {}
-
-/**
- * Inserts a new registration and, without approval, takes a seat or a wait-list number for it — one statement:
- * the conditional UPDATE of the activity's count (under its row lock) and the INSERT that records the outcome.
- * When the member's row already exists (a concurrent second sign-up), nothing is inserted and the caller rolls
- * the seat back by throwing.
- */
-async function insertRegistration(
-  tx: Db,
-  r: { activityId: string; orgId: string; memberId: string; answers: Record<string, string>; isSeated: boolean },
-): Promise<{ id: string; status: RegistrationStatus; waitlistSeq: number | null } | null> {
-  const [row] = rowsOf<{ id: string; status: RegistrationStatus; waitlistSeq: string | number | null }>(
-    await tx.execute(sql`
-      WITH seat AS (
-        UPDATE ${activities} SET confirmed_count = confirmed_count + 1
-        WHERE id = ${r.activityId}::uuid AND status = 'published' AND ${r.isSeated}::boolean AND (capacity IS NULL OR confirmed_count < capacity)
-        RETURNING id
-      )
-      INSERT INTO ${activityRegistrations} (activity_id, org_id, member_id, status, answers, waitlist_seq)
-      SELECT ${r.activityId}::uuid, ${r.orgId}::uuid, ${r.memberId}::uuid,
-        CASE WHEN NOT ${r.isSeated}::boolean THEN 'pending' WHEN EXISTS (SELECT 1 FROM seat) THEN 'confirmed' ELSE 'waitlisted' END,
-        ${JSON.stringify(r.answers)}::jsonb,
-        CASE WHEN ${r.isSeated}::boolean AND NOT EXISTS (SELECT 1 FROM seat) THEN nextval('activity_waitlist_seq') END
-      -- An activity cancelled while this sign-up was on its way takes no more sign-ups.
-      WHERE EXISTS (SELECT 1 FROM ${activities} WHERE id = ${r.activityId}::uuid AND status = 'published')
-      ON CONFLICT (activity_id, member_id) DO NOTHING
-      RETURNING id, status, waitlist_seq AS "waitlistSeq"`),
-  );
-  return row ? { id: row.id, status: row.status, waitlistSeq: row.waitlistSeq === null ? null : Number(row.waitlistSeq) } : null;
+/** The activity of the organisation and the acting user's standing in it; 404 / 403 as the member should hear it. */
+async function activityForMember(ctx: Ctx, activityId: string): Promise<{ org: Org; a: MemberActivity; standing: Standing }> {
+  const org = activityOrg(ctx, 'activity.read');
+  const found = await activityAndStanding(ctx.database, org.id, activityId, ctx.actor.userId);
+  if (!found) throw notFound('活动');
+  if (!found.standing) throw forbidden(NO_MEMBER_FILE_MESSAGE);
+  return { org, a: found.activity, standing: found.standing };
 }
+
+const waitlistedBody = '名额已满，您已进入候补名单；有人取消时将按顺序自动递补，届时会通知您。';
 
 /**
  * Signs the acting member up. Twice is a no-op with the same answer; a cancelled registration is reused. Without
  * approval the member gets a seat or a place on the wait-list at once; with it, the registration waits for the organiser.
  */
 export async function signUp(ctx: Ctx, activityId: string, input: { answers: Record<string, string> }): Promise<RegistrationView> {
-  const { org, activity: a } = await loadActivityRow(ctx, activityId, 'activity.read');
-  const audience = a.audience as Audience;
-  const standing = await standingOf(ctx.db, org.id, ctx.actor.userId, { id: a.id, audience });
-  if (!standing) throw forbidden(NO_MEMBER_FILE_MESSAGE);
+  const { org, a, standing } = await activityForMember(ctx, activityId);
   const existing = standing.registration;
-  if (existing && existing.status !== 'cancelled') return registrationView(ctx.db, a.id, standing, existing);
-  if (!standing.isInvited) throw forbidden(outsideAudienceMessage(await audienceTextOf(ctx.db, org.id, audience)));
+  if (existing && existing.status !== 'cancelled') return registrationView(a.id, standing, existing);
+  if (!standing.isInvited) throw forbidden(outsideAudienceMessage(await audienceTextOf(ctx.db, org.id, a.audience as Audience)));
   const now = new Date();
   const blocker = signupBlocker(clockOf(a), now);
   if (blocker) throw new AppError('CONFLICT', blocker);
@@ -183,53 +157,58 @@ export async function signUp(ctx: Ctx, activityId: string, input: { answers: Rec
   const problem = answersProblem(a.fields as SignupField[], answers);
   if (problem) throw fieldError(problem.path, problem.message);
   const member = standing.member;
+  const actor = { userId: ctx.actor.userId, name: ctx.actor.name };
+  const notices = {
+    confirmed: { title: `报名成功：${a.title}`, body: whenAndWhere(a, now), link: `/activities/${a.id}` },
+    waitlisted: { title: `已进入候补：${a.title}`, body: waitlistedBody, link: `/activities/${a.id}` },
+  };
 
   let registration: RegistrationRow | null;
   try {
-    registration = await ctx.db.transaction(async (tx) => {
-      let row: { id: string; status: RegistrationStatus; waitlistSeq: number | null } | null;
-      if (existing) {
-        // A cancelled registration is reopened; the status condition lets only one of two concurrent sign-ups do it.
-        const [reopened] = await tx
-          .update(activityRegistrations)
-          .set({ status: 'pending', answers, waitlistSeq: null, promotedAt: null, createdAt: now, updatedAt: now })
-          .where(and(eq(activityRegistrations.id, existing.id), eq(activityRegistrations.status, 'cancelled')))
-          .returning({ id: activityRegistrations.id });
-        if (!reopened) throw new DuplicateSignUp();
-        row = a.needsApproval ? { id: reopened.id, status: 'pending', waitlistSeq: null } : { id: reopened.id, ...(await takeSeatOrWait(tx, a.id, reopened.id)) };
-      } else {
-        row = await insertRegistration(tx, { activityId: a.id, orgId: org.id, memberId: member.id, answers, isSeated: !a.needsApproval });
-        if (!row) throw new DuplicateSignUp();
-      }
-      await writeAudit(tx, {
-        orgId: org.id,
-        chain: memberChain(member.id),
-        actor: { userId: ctx.actor.userId, name: ctx.actor.name },
-        action: 'registration.created',
-        entityType: 'activity',
-        entityId: a.id,
-        entityLabel: a.title,
-        changes: { member: { to: member.name }, status: { to: row.status } },
-      });
-      if (row.status !== 'pending' && member.userId) {
-        await notify(tx, {
-          userIds: [member.userId],
-          orgId: org.id,
-          kind: row.status === 'confirmed' ? 'signup_confirmed' : 'signup_waitlisted',
-          title: row.status === 'confirmed' ? `报名成功：${a.title}` : `已进入候补：${a.title}`,
-          body: row.status === 'confirmed' ? whenAndWhere(a, now) : '名额已满，您已进入候补名单；有人取消时将按顺序自动递补，届时会通知您。',
-          link: `/activities/${a.id}`,
-        });
-      }
-      return { ...row, activityId: a.id, memberId: member.id, answers, createdAt: now };
-    });
+    const row = existing
+      ? await reopenRegistration(ctx, a, existing.id, { member, answers, actor, notices, now })
+      : await insertSignup(ctx.database, { activityId: a.id, orgId: org.id, title: a.title, member, answers, needsApproval: a.needsApproval, actor, notices, at: now });
+    // Nothing written: the activity was cancelled in the meantime.
+    if (!row) throw new AppError('CONFLICT', '活动已取消');
+    registration = { ...row, activityId: a.id, memberId: member.id, answers, createdAt: now };
   } catch (e) {
-    if (!(e instanceof DuplicateSignUp)) throw e;
+    // The same member's other sign-up, at the same moment, got there first: this one is a no-op with its answer.
+    if (!(e instanceof DuplicateSignUp) && (e as { code?: string }).code !== '23505') throw e;
     registration = await registrationOf(ctx.db, a.id, member.id);
-    // Nothing written and nothing there: the activity was cancelled in the meantime.
     if (!registration || registration.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消');
   }
-  return registrationView(ctx.db, a.id, standing, registration);
+  return registrationView(a.id, standing, registration);
+}
+
+/** A sign-up that lost the race to the same member's other sign-up: its transaction is rolled back, its answer is a no-op. */
+class DuplicateSignUp extends Error {}
+
+/**
+ * Reopens the member's cancelled registration (a sign-up after cancelling): a seat, a wait-list number or approval
+ * pending, with its audit event and notification, in one transaction. The status condition lets only one of two
+ * concurrent sign-ups do it; the other throws DuplicateSignUp.
+ */
+async function reopenRegistration(
+  ctx: Ctx,
+  a: MemberActivity,
+  registrationId: string,
+  r: Pick<NewSignup, 'member' | 'answers' | 'actor' | 'notices'> & { now: Date },
+): Promise<{ id: string; status: RegistrationStatus; waitlistSeq: number | null } | null> {
+  return ctx.db.transaction(async (tx) => {
+    const [reopened] = await tx
+      .update(activityRegistrations)
+      .set({ status: 'pending', answers: r.answers, waitlistSeq: null, promotedAt: null, createdAt: r.now, updatedAt: r.now })
+      .where(and(eq(activityRegistrations.id, registrationId), eq(activityRegistrations.status, 'cancelled')))
+      .returning({ id: activityRegistrations.id });
+    if (!reopened) throw new DuplicateSignUp();
+    const row = a.needsApproval ? { id: reopened.id, status: 'pending' as const, waitlistSeq: null } : { id: reopened.id, ...(await takeSeatOrWait(tx, a.id, reopened.id)) };
+    await writeAudit(tx, signUpAudit({ orgId: a.orgId, activityId: a.id, title: a.title, member: r.member, actor: r.actor }, row.status));
+    if (row.status !== 'pending' && r.member.userId) {
+      const notice = row.status === 'confirmed' ? r.notices.confirmed : r.notices.waitlisted;
+      await notify(tx, { userIds: [r.member.userId], orgId: a.orgId, kind: row.status === 'confirmed' ? 'signup_confirmed' : 'signup_waitlisted', ...notice });
+    }
+    return row;
+  });
 }
 
 /**
@@ -237,12 +216,10 @@ export async function signUp(ctx: Ctx, activityId: string, input: { answers: Rec
  * first waiting person in the same transaction, who is notified. Cancelling again is a no-op.
  */
 export async function cancelMyRegistration(ctx: Ctx, activityId: string): Promise<RegistrationView> {
-  const { org, activity: a } = await loadActivityRow(ctx, activityId, 'activity.read');
-  const standing = await standingOf(ctx.db, org.id, ctx.actor.userId, { id: a.id, audience: a.audience as Audience });
-  if (!standing) throw forbidden(NO_MEMBER_FILE_MESSAGE);
+  const { org, a, standing } = await activityForMember(ctx, activityId);
   const reg = standing.registration;
   if (!reg) throw new AppError('CONFLICT', '您尚未报名此活动');
-  if (!isActive(reg.status)) return registrationView(ctx.db, a.id, standing, reg);
+  if (!isActive(reg.status)) return registrationView(a.id, standing, reg);
   if (a.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消');
   const now = new Date();
   if (!cancelAllowed(clockOf(a), now)) {
@@ -277,7 +254,7 @@ export async function cancelMyRegistration(ctx: Ctx, activityId: string): Promis
     });
     await notifyPromoted(tx, ctx, org.id, a, promoted, now, memberChain(standing.member.id));
   });
-  return registrationView(ctx.db, a.id, standing, await registrationOf(ctx.db, a.id, standing.member.id));
+  return registrationView(a.id, standing, await registrationOf(ctx.db, a.id, standing.member.id));
 }
 
 /** The organiser's decision on a registration awaiting approval. */
@@ -321,7 +298,7 @@ export async function decideRegistration(
           status === 'confirmed'
             ? whenAndWhere(a, now)
             : status === 'waitlisted'
-              ? '名额已满，您已进入候补名单；有人取消时将按顺序自动递补，届时会通知您。'
+              ? waitlistedBody
               : '如有疑问请联系活动组织者。',
         link: `/activities/${a.id}`,
       });

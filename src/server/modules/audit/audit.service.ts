@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { auditEvents, orgs } from '../../db/schema/index.js';
+import { rowsOf, type Db } from '../../db/client.js';
+import { auditChainHeads, auditEvents, orgs } from '../../db/schema/index.js';
 import { can } from '../../../domain/policy.js';
 import { verifyChain, type ChainBreak } from '../../../domain/audit-chain.js';
 import { forbidden } from '../../http/app-error.js';
@@ -122,5 +122,20 @@ export async function verifyAuditTrail(db: Db, pageSize = VERIFY_PAGE): Promise<
     after = { key: last.chainKey, seq: last.seq };
   }
   close();
+  breaks.push(...(await headBreaks(db)));
   return { events, chains, breaks };
+}
+
+/**
+ * Chains whose recorded head is not their last event: events cut off the end of a chain (or a head lost), which
+ * re-walking the events alone cannot see. One query, whatever the number of chains.
+ */
+async function headBreaks(db: Db): Promise<ChainBreak[]> {
+  const rows = await db.execute(sql`
+    SELECT coalesce(h.chain_key, e.chain_key) AS "chainKey", coalesce(e.seq, h.seq) AS seq
+    FROM ${auditChainHeads} h
+    FULL JOIN (SELECT DISTINCT ON (chain_key) chain_key, seq, hash FROM ${auditEvents} ORDER BY chain_key, seq DESC) e ON e.chain_key = h.chain_key
+    WHERE h.seq IS DISTINCT FROM e.seq OR h.hash IS DISTINCT FROM e.hash
+    ORDER BY 1`);
+  return rowsOf<{ chainKey: string; seq: number }>(rows).map((r) => ({ chainKey: r.chainKey, seq: Number(r.seq), problem: 'head' as const }));
 }

@@ -1,7 +1,6 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { auditEvents } from '../../db/schema/index.js';
-import { auditHash, GENESIS_HASH, type AuditPayload } from '../../../domain/audit-chain.js';
+import { auditHashPrefix, type AuditPayload } from '../../../domain/audit-chain.js';
 
 /** One field's change: before and after (after only for creations). */
 export type FieldChanges = Record<string, { from?: unknown; to?: unknown }>;
@@ -22,34 +21,34 @@ export interface AuditInput {
   changes?: FieldChanges | Record<string, unknown>;
 }
 
-/**
- * Appends an audit event inside the caller's transaction. The chain of the organisation is locked for the
- * rest of the transaction (advisory lock), so two app processes never fork it.
- */
-export async function writeAudit(tx: Db, input: AuditInput): Promise<void> {
-  const chainKey = input.chain ?? input.orgId ?? 'platform';
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${chainKey}))`);
-  const [last] = await tx
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-    .from(auditEvents)
-    .where(eq(auditEvents.chainKey, chainKey))
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
-  const payload: AuditPayload = {
-    chainKey,
-    seq: (last?.seq ?? 0) + 1,
+/** The chain an event joins: the one it names, else its organisation's, else the platform's. */
+export const chainKeyOf = (input: Pick<AuditInput, 'chain' | 'orgId'>) => input.chain ?? input.orgId ?? 'platform';
+
+/** An event's fields as hashed and stored, but its number (known only when the chain's head is locked). */
+export function auditFields(input: AuditInput, at: Date): Omit<AuditPayload, 'seq'> {
+  return {
+    chainKey: chainKeyOf(input),
     orgId: input.orgId,
     actorId: input.actor.userId,
     actorName: input.actor.name,
-    at: new Date().toISOString(),
+    at: at.toISOString(),
     action: input.action,
     entityType: input.entityType,
     entityId: input.entityId ?? null,
     entityLabel: input.entityLabel ?? null,
     changes: input.changes ?? {},
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(auditEvents).values({ ...payload, prevHash, hash: auditHash(prevHash, payload) });
+}
+
+/**
+ * Appends an audit event inside the caller's transaction: one call of the database function `audit_append`
+ * (migration 0009), which numbers the event under the chain head's row lock and finishes its hash in SQL from
+ * `auditHashPrefix` — the same hash `auditHash` gives, as the verifier checks.
+ */
+export async function writeAudit(tx: Db, input: AuditInput): Promise<void> {
+  const e = auditFields(input, new Date());
+  await tx.execute(sql`SELECT audit_append(${e.chainKey}, ${auditHashPrefix(e)}, ${e.orgId}, ${e.actorId}, ${e.actorName}, ${e.at},
+    ${e.action}, ${e.entityType}, ${e.entityId}, ${e.entityLabel}, ${JSON.stringify(e.changes)}::jsonb)`);
 }
 
 /** The audit chain of one member's own actions. */
