@@ -103,6 +103,19 @@ const MATRIX: Record<Action, string> = {
   // Likewise activities: see the activity matrix below.
   'activity.read':      '.    .    .    .    .    .    .    .    .    .    .     .    .    .',
   'activity.manage':    '.    .    .    .    .    .    .    .    .    .    .     .    .    .',
+  // Care of a member: leaders, committee, the member's group leader; caps are passed only by the chair.
+  'care.read':          '.    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y     .    .    .',
+  'care.register':      '.    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y     .    .    .',
+  'care.visit':         '.    Y    Y    Y    Y    Y    Y    Y    Y    Y    Y     .    .    .',
+  // Standards, campaigns and reports are about the union itself, never a member file.
+  'care.manage':        '.    .    .    .    .    .    .    .    .    .    .     .    .    .',
+  'care.override':      '.    .    .    .    .    .    .    .    .    .    Y     .    .    .',
+  // Hardship files: the chair and the welfare member only; women's health: the chair and the women's member.
+  'hardship.read':      '.    .    .    .    .    .    Y    .    .    .    Y     .    .    .',
+  'hardship.manage':    '.    .    .    .    .    .    Y    .    .    .    Y     .    .    .',
+  'hardship.approve':   '.    .    .    .    .    .    .    .    .    .    Y     .    .    .',
+  'health.read':        '.    .    .    .    .    Y    .    .    .    .    Y     .    .    .',
+  'health.manage':      '.    .    .    .    .    Y    .    .    .    .    Y     .    .    .',
 };
 
 function actorFor(column: Column): Actor {

@@ -26,6 +26,16 @@ export const ACTIONS = [
   'plan.manage',
   'activity.read',
   'activity.manage',
+  'care.read',
+  'care.register',
+  'care.visit',
+  'care.manage',
+  'care.override',
+  'hardship.read',
+  'hardship.manage',
+  'hardship.approve',
+  'health.read',
+  'health.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -85,6 +95,13 @@ function isSelf(actor: Actor, resource: Resource): boolean {
 const ROSTER_EDITORS = (a: Actor) => has(a, LEADERS) || has(a, ['committee'], ['组织']);
 const ROSTER_READERS = (a: Actor) => ROSTER_EDITORS(a) || has(a, ['committee', 'group_leader']);
 const isUnion = (a: Actor) => a.org !== null && a.org.kind !== 'parent';
+/** Care happens in a grassroots union (leaders, committee) or in one of its union groups (the group leader). */
+const isCareOrg = (a: Actor) => a.org !== null && (a.org.kind === 'grassroots' || a.org.kind === 'group');
+const CARE_WORKERS = (a: Actor) => has(a, LEADERS) || has(a, ['committee']) || has(a, ['group_leader']);
+/** Hardship files and amounts: the chair and the 生活福利 committee member, nobody else (DOMAIN.md §2, PIPL). */
+const HARDSHIP_KEEPERS = (a: Actor) => has(a, ['chair']) || has(a, ['committee'], ['生活福利']);
+/** Women's health data: the chair and the 女工 committee member. */
+const HEALTH_KEEPERS = (a: Actor) => has(a, ['chair']) || has(a, ['committee'], ['女工']);
 
 /** True when the actor may perform the action on the resource. */
 export function can(actor: Actor, action: Action, resource: Resource = { type: 'none' }): boolean {
@@ -95,6 +112,8 @@ export function can(actor: Actor, action: Action, resource: Resource = { type: '
   // A union's plan and calendar are read by everyone with a role in it, and from the organisations beneath it.
   if (action === 'plan.read') return actor.roles.length > 0 && resource.type === 'org' && actor.org !== null && actor.org.path.startsWith(resource.path);
   if ((action === 'member.readPhone' || action === 'member.readIdCard') && isSelf(actor, resource)) return true;
+  // A member registers their own care event and reads their own care records and hardship file.
+  if ((action === 'care.register' || action === 'care.read' || action === 'hardship.read') && isSelf(actor, resource)) return true;
   if (!isInScope(actor, resource)) return false;
   switch (action) {
     case 'org.read':
@@ -130,6 +149,25 @@ export function can(actor: Actor, action: Action, resource: Resource = { type: '
     case 'plan.manage':
       // The organisation's own plan and calendar: its leaders and committee members write them.
       return isOwnNode(actor, resource) && actor.org!.kind !== 'group' && (has(actor, LEADERS) || has(actor, ['committee']));
+    case 'care.read':
+    case 'care.register':
+    case 'care.visit':
+      // Events and visits: the union's leaders and committee; a group leader (working in the group) for its members.
+      return isCareOrg(actor) && CARE_WORKERS(actor);
+    case 'care.manage':
+      // Standards and caps, festival campaigns, reports: the union's leaders and committee, in the union itself.
+      return isOwnNode(actor, resource) && actor.org!.kind === 'grassroots' && (has(actor, LEADERS) || has(actor, ['committee']));
+    case 'care.override':
+      // Going past a cap needs the chair (DOMAIN.md: "the chair's override with a reason").
+      return actor.org!.kind === 'grassroots' && has(actor, ['chair']);
+    case 'hardship.read':
+    case 'hardship.manage':
+      return actor.org!.kind === 'grassroots' && HARDSHIP_KEEPERS(actor);
+    case 'hardship.approve':
+      return actor.org!.kind === 'grassroots' && has(actor, ['chair']);
+    case 'health.read':
+    case 'health.manage':
+      return actor.org!.kind === 'grassroots' && HEALTH_KEEPERS(actor);
     case 'user.resetPassword':
       // Password resets stay inside a union; a parent union's leaders do not reach schools' accounts.
       return has(actor, LEADERS) && actor.org!.kind !== 'parent';

@@ -6,3 +6,4 @@ export * from './imports.js';
 export * from './plans.js';
 export * from './activities.js';
 export * from './notifications.js';
+export * from './care.js';
