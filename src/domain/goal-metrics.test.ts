@@ -27,6 +27,19 @@ describe('goal metrics', () => {
     expect(formatMetricValue(0, 'rate')).toBe('0%');
   });
 
+  it('measures care: 五必访按期率 as a rate, 帮扶人次 as a count of people', () => {
+    expect(GOAL_METRICS.care_on_time_rate).toMatchObject({ label: '五必访按期率', unit: 'rate', source: 'care' });
+    expect(GOAL_METRICS.assistance_count).toMatchObject({ label: '帮扶人次', unit: 'count', isHeadcount: true });
+    expect(GOAL_METRICS.care_on_time_rate.keywords).toContain('五必访');
+    expect(GOAL_METRICS.assistance_count.keywords).toContain('帮扶人次');
+    expect(formatTarget('>=', 20, GOAL_METRICS.assistance_count.unit)).toBe('≥ 20 次');
+  });
+
+  it('gives each keyword to one metric only', () => {
+    const all = GOAL_METRIC_IDS.flatMap((id) => GOAL_METRICS[id].keywords);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
   it('has a Chinese label, a unit and keywords for every metric', () => {
     for (const id of GOAL_METRIC_IDS) {
       expect(GOAL_METRICS[id].label).toMatch(/[\u4e00-\u9fff]/);

@@ -10,11 +10,26 @@ export const GOAL_METRICS = {
   activity_count: { label: '活动次数', unit: 'count', source: 'activities', keywords: ['活动不少于', '活动次数', '开展活动'] },
   request_response_rate: { label: '教职工诉求响应率', unit: 'rate', source: 'requests', keywords: ['响应率', '诉求', '需求响应'] },
   care_coverage: { label: '节日慰问覆盖率', unit: 'rate', source: 'care', keywords: ['慰问覆盖', '慰问率', '走访率', '慰问全覆盖'] },
+  care_on_time_rate: {
+    label: '五必访按期率',
+    unit: 'rate',
+    source: 'care',
+    // "按期慰问率" is written out so that its 慰问率 does not read as the festival coverage.
+    keywords: ['五必访', '按期率', '按期慰问', '按期慰问率', '按时慰问', '按时慰问率', '及时慰问', '及时慰问率', '慰问及时率', '走访及时率', '探望及时率'],
+  },
+  assistance_count: {
+    label: '帮扶人次',
+    unit: 'count',
+    source: 'hardship',
+    keywords: ['帮扶人次', '救助人次', '帮扶困难', '困难职工帮扶', '困难教职工帮扶', '帮扶救助'],
+    // Counted in people (人次): a target written "20人次" binds here, never to a count of sessions.
+    isHeadcount: true,
+  },
   proposal_closure_rate: { label: '提案办结率', unit: 'rate', source: 'proposals', keywords: ['办结率', '提案办理', '落实率'] },
   satisfaction_rate: { label: '满意率', unit: 'rate', source: 'proposals', keywords: ['满意率', '满意度'] },
   membership_rate: { label: '入会率', unit: 'rate', source: 'members', keywords: ['入会率', '建会率'] },
   calendar_completion_rate: { label: '行事历完成率', unit: 'rate', source: 'calendar', keywords: ['计划完成率', '工作完成率', '完成率'] },
-} as const satisfies Record<string, { label: string; unit: 'rate' | 'count'; source: string; keywords: readonly string[] }>;
+} as const satisfies Record<string, { label: string; unit: 'rate' | 'count'; source: string; keywords: readonly string[]; isHeadcount?: boolean }>;
 
 export type GoalMetric = keyof typeof GOAL_METRICS;
 export const GOAL_METRIC_IDS = Object.keys(GOAL_METRICS) as GoalMetric[];

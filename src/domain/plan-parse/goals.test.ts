@@ -66,6 +66,25 @@ describe('goals bound to a metric', () => {
     expect(one('集中学习不多于6次')).toMatchObject({ metric: 'study_sessions', comparator: '<=', target: 6 });
   });
 
+  it('reads the care goals: 五必访按期率 and 帮扶人次, in 人次 or in 次', () => {
+    expect(one('五必访按期率达到100%')).toMatchObject({ metric: 'care_on_time_rate', comparator: '=', target: 1 });
+    expect(one('坚持“五必访”，及时慰问率不低于95%')).toMatchObject({ metric: 'care_on_time_rate', comparator: '>=', target: 0.95 });
+    expect(one('慰问及时率达100%')).toMatchObject({ metric: 'care_on_time_rate', comparator: '=', target: 1 });
+    expect(one('生病住院教职工按期慰问率达90%以上')).toMatchObject({ metric: 'care_on_time_rate', comparator: '>=', target: 0.9 });
+    expect(one('全年帮扶困难职工不少于20人次')).toEqual({ text: '全年帮扶困难职工不少于20人次', metric: 'assistance_count', comparator: '>=', target: 20 });
+    expect(one('帮扶人次达到30人次以上')).toMatchObject({ metric: 'assistance_count', comparator: '>=', target: 30 });
+    expect(one('困难职工帮扶救助不少于十次')).toMatchObject({ metric: 'assistance_count', comparator: '>=', target: 10 });
+  });
+
+  it('binds a target in 人次 only to a metric that counts people', () => {
+    expect(goalsInLine('开展活动不少于500人次')).toEqual([]);
+    expect(goalsInLine('专题学习不少于100人次')).toEqual([]);
+    expect(goalsInLine('帮扶困难职工不少于20人次，开展活动不少于4次').map((g) => [g.metric, g.target])).toEqual([
+      ['assistance_count', 20],
+      ['activity_count', 4],
+    ]);
+  });
+
   it('reads two goals of one sentence, each with its clause', () => {
     expect(goalsInLine('教职工参与率不低于85%，满意率达到95%以上。')).toEqual([
       { text: '教职工参与率不低于85%', metric: 'participation_rate', comparator: '>=', target: 0.85 },

@@ -18,7 +18,7 @@ export interface ParsedGoal {
 
 // Bounded repetitions keep matching linear on long runs of digits or numerals.
 const NUMBER = '(\\d{1,7}(?:\\.\\d{1,4})?|百分之[零一二两三四五六七八九十百]{1,6}|[一二两三四五六七八九十]{1,4})';
-const UNIT = '(%|次|场|期|回|项|个)';
+const UNIT = '(%|人次|次|场|期|回|项|个)';
 const WITH_WORD = new RegExp(
   `(不低于|不少于|不下于|至少|不超过|不高于|不多于|达到|达|超过|高于|大于|≥|>=|≤|<=)\\s*${NUMBER}\\s*${UNIT}?\\s*(以上|以下|以内)?`,
   'g',
@@ -32,6 +32,8 @@ interface Target {
   comparator: Comparator;
   value: number;
   unit: 'rate' | 'count';
+  /** Written in 人次 (people served), so it binds only to a metric that counts people. */
+  isHeadcount: boolean;
 }
 
 function readNumber(raw: string): { value: number; isPercent: boolean } | null {
@@ -72,7 +74,7 @@ function toTarget(at: number, word: string | undefined, rawNumber: string, unit:
   if (!isRate && !unit) return null; // "不少于4" says neither a rate nor a count
   if (isRate && !/^\d/.test(rawNumber) && !n.isPercent) return null;
   const value = isRate ? Number((n.value / 100).toFixed(6)) : n.value;
-  return { at, comparator: comparatorOf(word, suffix, isRate && n.value === 100), value, unit: isRate ? 'rate' : 'count' };
+  return { at, comparator: comparatorOf(word, suffix, isRate && n.value === 100), value, unit: isRate ? 'rate' : 'count', isHeadcount: unit === '人次' };
 }
 
 function targetsIn(clause: string): Target[] {
@@ -90,13 +92,14 @@ function targetsIn(clause: string): Target[] {
     if (t) found.push(t);
   }
   const coverage = clause.indexOf('全覆盖');
-  if (coverage >= 0) found.push({ at: coverage, comparator: '=', value: 1, unit: 'rate' });
+  if (coverage >= 0) found.push({ at: coverage, comparator: '=', value: 1, unit: 'rate', isHeadcount: false });
   return found;
 }
 
 interface KeywordHit {
   metric: GoalMetric;
   unit: 'rate' | 'count';
+  isHeadcount: boolean;
   start: number;
   length: number;
 }
@@ -105,24 +108,32 @@ interface KeywordHit {
 function keywordHits(clause: string): KeywordHit[] {
   const hits: KeywordHit[] = [];
   for (const metric of GOAL_METRIC_IDS) {
-    const { unit, keywords } = GOAL_METRICS[metric];
-    for (const keyword of keywords) {
+    const m: { unit: 'rate' | 'count'; keywords: readonly string[]; isHeadcount?: boolean } = GOAL_METRICS[metric];
+    for (const keyword of m.keywords) {
       for (let start = clause.indexOf(keyword); start >= 0; start = clause.indexOf(keyword, start + 1)) {
-        hits.push({ metric, unit, start, length: keyword.length });
+        hits.push({ metric, unit: m.unit, isHeadcount: m.isHeadcount === true, start, length: keyword.length });
       }
     }
   }
-  return hits.sort((a, b) => a.start - b.start || a.length - b.length);
+  // A keyword inside a longer one is the longer one's ("及时慰问率" is not "慰问率").
+  const covered = (h: KeywordHit) => hits.some((g) => g.length > h.length && g.start <= h.start && g.start + g.length >= h.start + h.length);
+  return hits.filter((h) => !covered(h)).sort((a, b) => a.start - b.start || a.length - b.length);
 }
 
-/** For each target (in order), the metric whose keyword starts nearest before it and measures in its unit. */
+/**
+ * For each target (in order), the metric whose keyword starts nearest before it and measures in its unit; a
+ * target in 人次 takes the nearest metric that counts people (帮扶人次), a count in 次 any count metric.
+ */
 function bindMetrics(clause: string, targets: Target[]): (GoalMetric | null)[] {
   const hits = keywordHits(clause);
-  const nearest: Record<'rate' | 'count', GoalMetric | null> = { rate: null, count: null };
+  const nearest: Record<'rate' | 'count' | 'headcount', GoalMetric | null> = { rate: null, count: null, headcount: null };
   let h = 0;
   return targets.map((t) => {
-    for (; h < hits.length && hits[h].start < t.at; h++) nearest[hits[h].unit] = hits[h].metric;
-    return nearest[t.unit];
+    for (; h < hits.length && hits[h].start < t.at; h++) {
+      nearest[hits[h].unit] = hits[h].metric;
+      if (hits[h].isHeadcount) nearest.headcount = hits[h].metric;
+    }
+    return t.isHeadcount ? nearest.headcount : nearest[t.unit];
   });
 }
 
