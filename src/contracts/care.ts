@@ -180,6 +180,8 @@ export const CARE_LIMITS = {
 // ——— Field labels for error messages (the error handler maps a path's last segment) ———
 
 export const CARE_FIELD_LABELS: Record<string, string> = {
+  types: '事由类型',
+  preset: '预设标准',
   memberId: '会员',
   typeId: '事由类型',
   occurredOn: '发生日期',
@@ -310,7 +312,12 @@ export const careEventInputSchema = z.object({
   occurredOn: isoDateSchema,
   details: optionalText('情况说明', CARE_LIMITS.detailsMax),
 });
-export const careEventPatchSchema = careEventInputSchema.omit({ memberId: true }).partial();
+/** Only the fields sent change (no defaults here: a PATCH without `details` keeps them). */
+export const careEventPatchSchema = z.object({
+  typeId: uuid('事由类型').optional(),
+  occurredOn: isoDateSchema.optional(),
+  details: z.string().trim().max(CARE_LIMITS.detailsMax, `情况说明不能超过 ${CARE_LIMITS.detailsMax} 个字`).optional(),
+});
 
 export const visitorSchema = z.object({ userId: z.string().uuid().nullable().default(null), name: text('慰问人', CARE_LIMITS.visitorNameMax) });
 
@@ -396,6 +403,31 @@ export const careSummarySchema = z.object({
   groups: z.array(z.object({ groupId: z.string().nullable(), groupName: z.string(), due: z.number().int(), overdue: z.number().int() })),
 });
 
+/** Which events a list shows: open = due and overdue (the 待慰问 list, most urgent first); all = every status. */
+export const CARE_LIST_STATUSES = ['open', 'due', 'overdue', 'visited', 'closed', 'all'] as const;
+export const careEventListQuerySchema = z.object({
+  status: z.enum(CARE_LIST_STATUSES, { message: '状态应为 open、due、overdue、visited、closed 或 all' }).default('open'),
+  groupId: uuid('工会小组').optional(),
+  typeId: uuid('事由类型').optional(),
+  memberId: uuid('会员').optional(),
+  /** occurredOn from … to (inclusive). */
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  page: z.coerce.number().int().min(1, '页码至少为 1').default(1),
+});
+export type CareEventListQuery = z.infer<typeof careEventListQuerySchema>;
+/** The visit register's period (visit dates, inclusive); default the current calendar year. */
+export const careRegisterQuerySchema = z.object({ from: isoDateSchema.optional(), to: isoDateSchema.optional() });
+/** POST /care/events/:id/close. */
+export const careCloseSchema = z.object({ reason: text('理由', CARE_LIMITS.reasonMax) });
+/** POST /care/policy/preset. */
+export const carePresetInputSchema = z.object({ preset: z.enum(CARE_PRESETS, { message: '应为福建省标准（2018）或安徽省标准（2018）' }) });
+/** POST /care/event-types (a type with its rule); PATCH /care/event-types/:id takes any part of it. */
+export const careEventTypeCreateSchema = careEventTypeInputSchema.omit({ id: true });
+export const careEventTypePatchSchema = careEventTypeInputSchema.omit({ id: true }).extend({ archived: z.boolean() }).partial();
+/** An evidence file or photo of an event or visit as the API lists it (never its bytes). */
+export const careFileSchema = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number().int() });
+
 // ——— Festival campaigns ———
 
 export const campaignInputSchema = z.object({
@@ -443,6 +475,20 @@ export const campaignDetailSchema = campaignSummarySchema.extend({
 });
 export type CampaignDetail = z.infer<typeof campaignDetailSchema>;
 
+/** GET /care/my: the signed-in member's own festival receipts (to 签收 while distributing) and care events. */
+export const careMySchema = z.object({
+  campaigns: z.array(
+    campaignSummarySchema.omit({ coverage: true }).extend({
+      receivedAt: z.string().nullable(),
+      source: z.enum(RECEIPT_SOURCES).nullable(),
+      /** True while the campaign is distributing and the member has not confirmed yet. */
+      canConfirm: z.boolean(),
+    }),
+  ),
+  events: z.array(careEventSummarySchema),
+});
+export type CareMy = z.infer<typeof careMySchema>;
+
 // ——— Birthdays ———
 
 export const birthdaySchema = z.object({
@@ -464,6 +510,17 @@ export const birthdayBenefitInputSchema = z.object({
   form: z.enum(BENEFIT_FORMS, { message: '请选择发放形式' }),
   givenOn: isoDateSchema,
 });
+/** GET /care/birthdays?range=week|month: the period, the birthdays in it (by date), the birthday rule for the form. */
+export const birthdayListSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  items: z.array(birthdaySchema),
+  capFen: z.number().int().nullable(),
+  forms: z.array(z.enum(BENEFIT_FORMS)),
+  /** May the actor record a birthday benefit (care.visit). */
+  canGive: z.boolean(),
+});
+export type BirthdayList = z.infer<typeof birthdayListSchema>;
 
 // ——— Hardship files and assistance ———
 
@@ -520,6 +577,126 @@ export const assistanceInputSchema = z.object({
 });
 export type AssistanceInput = z.infer<typeof assistanceInputSchema>;
 
+/** Days before a file's review date from which it is listed as due for re-assessment (the keepers' reminder). */
+export const HARDSHIP_REVIEW_NOTICE_DAYS = 30;
+
+/** Field names of hardship requests where they differ from the care ones (the error handler looks here first). */
+export const HARDSHIP_FIELD_LABELS: Record<string, string> = {
+  amountFen: '帮扶金额',
+  name: '姓名',
+  relation: '与本人关系',
+  reasons: '致困原因',
+  hardshipFileId: '困难档案',
+  kind: '帮扶类别',
+  campaign: '帮扶活动',
+  givenOn: '帮扶日期',
+};
+
+/** PATCH /hardship/files/:id: any of the figures and the household, while the file is a draft or awaits approval. */
+export const hardshipPatchSchema = z.object({
+  householdSize: hardshipInputSchema.shape.householdSize.optional(),
+  annualIncomeFen: fenSchema('家庭年可支配收入').optional(),
+  unavoidableCostsFen: fenSchema('刚性支出').optional(),
+  isAccident: z.boolean().optional(),
+  household: z.array(householdMemberSchema).max(CARE_LIMITS.householdMax).optional(),
+  reasons: z.string().trim().max(CARE_LIMITS.detailsMax, `致困原因不能超过 ${CARE_LIMITS.detailsMax} 个字`).optional(),
+});
+export type HardshipPatch = z.infer<typeof hardshipPatchSchema>;
+
+/** POST /hardship/files/:id/close: why the file is closed (e.g. 已脱困, 调离本校). */
+export const hardshipCloseSchema = z.object({ reason: text('理由', CARE_LIMITS.reasonMax) });
+/** POST /hardship/files/:id/reassess: the year of the new file (default: the year after the file's). */
+export const hardshipReassessSchema = z.object({ year: z.number().int().min(2000).max(2100).optional() });
+
+/** An assistance record (帮扶) as keepers see it. */
+export const assistanceRecordSchema = z.object({
+  id: z.string(),
+  member: z.object({ id: z.string(), name: z.string() }),
+  hardshipFileId: z.string().nullable(),
+  kind: z.enum(ASSISTANCE_KINDS),
+  campaign: z.enum(ASSISTANCE_CAMPAIGNS).nullable(),
+  amountFen: z.number().int(),
+  givenOn: z.string(),
+  notes: z.string(),
+  payee: z.string(),
+  fundCategory: z.enum(CARE_FUND_CATEGORIES),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+export type AssistanceRecord = z.infer<typeof assistanceRecordSchema>;
+
+const careFileViewSchema = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number().int() });
+
+/** GET /hardship/files/:id (keepers): the file, how its level was reached, its evidence, what the actor may do. */
+export const hardshipFileDetailSchema = hardshipFileSchema.extend({
+  member: z.object({ id: z.string(), name: z.string(), groupName: z.string().nullable() }),
+  /** The computation in words: "人均月收入 812.50 元，低于低保线 850.00 元 → 深度困难", or "未设置本年度低保线". */
+  levelReason: z.string(),
+  /** Approved, not yet re-assessed, and the review date is within HARDSHIP_REVIEW_NOTICE_DAYS (or past). */
+  isReviewDue: z.boolean(),
+  /** The year of the file that re-assessed this one, if any. */
+  reassessedInYear: z.number().int().nullable(),
+  files: z.array(careFileViewSchema),
+  assistance: z.array(assistanceRecordSchema),
+  can: z.object({ edit: z.boolean(), approve: z.boolean(), submit: z.boolean(), reassess: z.boolean(), close: z.boolean() }),
+});
+export type HardshipFileDetail = z.infer<typeof hardshipFileDetailSchema>;
+
+/** One line of GET /hardship/files (keepers only). */
+export const hardshipFileSummarySchema = z.object({
+  id: z.string(),
+  member: z.object({ id: z.string(), name: z.string(), groupName: z.string().nullable() }),
+  year: z.number().int(),
+  householdSize: z.number().int(),
+  perCapitaMonthlyFen: z.number().int(),
+  povertyLineFen: z.number().int().nullable(),
+  level: z.enum(HARDSHIP_LEVELS),
+  status: z.enum(HARDSHIP_STATUSES),
+  reviewDueOn: z.string().nullable(),
+  isReviewDue: z.boolean(),
+  assistanceFen: z.number().int(),
+});
+export type HardshipFileSummary = z.infer<typeof hardshipFileSummarySchema>;
+
+export const hardshipListQuerySchema = z.object({
+  status: z.enum(HARDSHIP_STATUSES).optional(),
+  level: z.enum(HARDSHIP_LEVELS).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** Only files due for re-assessment. */
+  reviewDue: z.enum(['true', 'false']).optional(),
+});
+export const hardshipListSchema = z.object({
+  items: z.array(hardshipFileSummarySchema),
+  /** Files due for re-assessment in the union (whatever the filters). */
+  reviewDue: z.number().int(),
+  canManage: z.boolean(),
+  canApprove: z.boolean(),
+});
+export type HardshipList = z.infer<typeof hardshipListSchema>;
+
+/** GET /hardship/my: the member's own file(s), newest year first, without the keepers' notes (approver, closing reason). */
+export const hardshipOwnFileSchema = hardshipFileSchema.omit({ approvedBy: true, closedReason: true, can: true }).extend({ levelReason: z.string() });
+export const hardshipMySchema = z.object({ items: z.array(hardshipOwnFileSchema) });
+export type HardshipMy = z.infer<typeof hardshipMySchema>;
+
+export const assistanceQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  memberId: z.string().uuid('会员无效').optional(),
+});
+/** GET /hardship/assistance?year: the year's records (newest first) and totals (帮扶人次 = records, 人数, amounts by kind). */
+export const assistanceListSchema = z.object({
+  year: z.number().int(),
+  items: z.array(assistanceRecordSchema),
+  totals: z.object({
+    count: z.number().int(),
+    people: z.number().int(),
+    amountFen: z.number().int(),
+    byKind: z.array(z.object({ kind: z.enum(ASSISTANCE_KINDS), count: z.number().int(), amountFen: z.number().int() })),
+  }),
+  canManage: z.boolean(),
+});
+export type AssistanceList = z.infer<typeof assistanceListSchema>;
+
 // ——— Women's health ———
 
 export const healthCheckInputSchema = z.object({
@@ -527,3 +704,141 @@ export const healthCheckInputSchema = z.object({
   checkedOn: isoDateSchema.nullable(),
   note: optionalText('备注', 200),
 });
+
+// ——— Campaign lists, receipts, birthdays' benefits, retirees, health checks, reports (responses) ———
+
+/** GET /care/campaigns?year (default: this year in Asia/Shanghai). */
+export const campaignListQuerySchema = z.object({ year: z.coerce.number().int().min(2000, '年度无效').max(2100, '年度无效').optional() });
+export const campaignListSchema = z.object({ year: z.number().int(), items: z.array(campaignSummarySchema), canManage: z.boolean() });
+/** POST /care/campaigns/:id/receipts: members whose receipt a group leader or the committee confirms. */
+export const receiptsInputSchema = z.object({ memberIds: z.array(uuid('会员')).min(1, '请至少选择一人').max(5000) });
+/** The member's own line in GET /care/my, also the answer of POST /care/campaigns/:id/confirm. */
+export const myCampaignSchema = careMySchema.shape.campaigns.element;
+export type MyCampaign = z.infer<typeof myCampaignSchema>;
+
+/** GET /care/birthdays?range=week|month (this week Monday to Sunday, or this month). */
+export const birthdayQuerySchema = z.object({ range: z.enum(['week', 'month'], { message: '范围应为 week 或 month' }).default('week') });
+/** POST /care/birthdays/benefits: the chair may go past the birthday rule with a written reason. */
+export const birthdayBenefitRequestSchema = birthdayBenefitInputSchema.extend({
+  override: z.object({ reason: text('理由', CARE_LIMITS.reasonMax) }).optional(),
+});
+export const birthdayBenefitSchema = z.object({
+  id: z.string(),
+  memberId: z.string(),
+  year: z.number().int(),
+  item: z.string(),
+  amountFen: z.number().int(),
+  form: z.enum(BENEFIT_FORMS),
+  givenOn: z.string(),
+  fundCategory: z.enum(CARE_FUND_CATEGORIES),
+});
+
+/** GET /care/retirees: retired members (正常 or 保留会籍) with their care visits and festival receipts, newest first. */
+export const retireeSchema = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  groupName: z.string().nullable(),
+  gender: z.enum(['M', 'F']).nullable(),
+  birthDate: z.string().nullable(),
+  membershipStatus: z.enum(['normal', 'reserved']),
+  lastVisitOn: z.string().nullable(),
+  visits: z.array(
+    z.object({
+      id: z.string(),
+      eventId: z.string(),
+      visitedOn: z.string(),
+      typeName: z.string(),
+      method: z.enum(VISIT_METHODS),
+      visitors: z.array(z.string()),
+      goods: z.string(),
+      amountFen: z.number().int(),
+    }),
+  ),
+  receipts: z.array(
+    z.object({
+      campaignId: z.string(),
+      festival: z.string(),
+      year: z.number().int(),
+      title: z.string(),
+      receivedAt: z.string().nullable(),
+      source: z.enum(RECEIPT_SOURCES).nullable(),
+    }),
+  ),
+});
+export const retireeListSchema = z.object({ items: z.array(retireeSchema), canVisit: z.boolean() });
+export type RetireeList = z.infer<typeof retireeListSchema>;
+
+/** GET /care/health-checks?year (default this year): women members and their 两癌筛查 of the year. */
+export const healthCheckQuerySchema = z.object({ year: z.coerce.number().int().min(2000, '年度无效').max(2100, '年度无效').optional() });
+export const healthCheckSchema = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  groupName: z.string().nullable(),
+  year: z.number().int(),
+  /** Null: not checked (yet) this year; `recorded` tells a row written with no date from no row. */
+  checkedOn: z.string().nullable(),
+  note: z.string(),
+  recorded: z.boolean(),
+});
+export const healthCheckListSchema = z.object({
+  year: z.number().int(),
+  items: z.array(healthCheckSchema),
+  totals: z.object({ women: z.number().int(), checked: z.number().int(), rate: z.number().nullable() }),
+  canManage: z.boolean(),
+});
+export type HealthCheckList = z.infer<typeof healthCheckListSchema>;
+
+/** GET /care/reports?from&to (default: this calendar year; at most three years). */
+export const careReportQuerySchema = z.object({ from: isoDateSchema.optional(), to: isoDateSchema.optional() });
+/** Where a line of care came from: a 五必访 visit, a festival receipt (签收), a birthday benefit. */
+export const CARE_REPORT_SOURCES = ['visit', 'festival', 'birthday'] as const;
+const countsSchema = z.object({ times: z.number().int(), people: z.number().int(), amountFen: z.number().int() });
+export const careReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** 人次 (times), 人数 (people) and amounts over everything given in the period. */
+  totals: countsSchema,
+  byType: z.array(countsSchema.extend({ source: z.enum(CARE_REPORT_SOURCES), typeId: z.string().nullable(), typeName: z.string() })),
+  byMonth: z.array(countsSchema.extend({ month: z.string() })),
+  byGroup: z.array(countsSchema.extend({ groupId: z.string().nullable(), groupName: z.string() })),
+  /** 五必访按期率 of the events that occurred in the period. */
+  onTime: coverageSchema.omit({ intended: true, received: true }).extend({ due: z.number().int(), onTime: z.number().int() }),
+  /** Events of the period visited late or still waiting past their deadline. */
+  overdue: z.array(
+    z.object({
+      eventId: z.string(),
+      memberName: z.string(),
+      groupName: z.string().nullable(),
+      typeName: z.string(),
+      occurredOn: z.string(),
+      dueOn: z.string(),
+      firstVisitOn: z.string().nullable(),
+      daysLate: z.number().int(),
+    }),
+  ),
+  campaigns: z.array(campaignSummarySchema.extend({ amountFen: z.number().int() })),
+  overrides: z.array(
+    z.object({
+      /** The visit's id, or the birthday benefit's (then `eventId` is null and `typeName` 生日慰问). */
+      visitId: z.string(),
+      eventId: z.string().nullable(),
+      memberName: z.string(),
+      typeName: z.string(),
+      visitedOn: z.string(),
+      amountFen: z.number().int(),
+      reason: z.string(),
+      by: z.string(),
+      violations: z.array(capViolationSchema),
+    }),
+  ),
+  /** 帮扶人次 and amounts: only for the hardship keepers (chair, 生活福利); null for everyone else. */
+  assistance: z
+    .object({
+      count: z.number().int(),
+      people: z.number().int(),
+      amountFen: z.number().int(),
+      byKind: z.array(z.object({ kind: z.enum(ASSISTANCE_KINDS), count: z.number().int(), amountFen: z.number().int() })),
+    })
+    .nullable(),
+});
+export type CareReport = z.infer<typeof careReportSchema>;

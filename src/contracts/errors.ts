@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   ORIGIN_REFUSED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  CARE_CAP: 409,
   PAYLOAD_TOO_LARGE: 413,
   IMPORT_HAS_ERRORS: 422,
   RATE_LIMITED: 429,
@@ -27,6 +28,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   ORIGIN_REFUSED: '请求来源不被允许',
   NOT_FOUND: '未找到',
   CONFLICT: '与已有数据冲突',
+  CARE_CAP: '超出慰问标准',
   PAYLOAD_TOO_LARGE: '文件过大',
   IMPORT_HAS_ERRORS: '导入数据有错误，未写入任何数据',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
@@ -41,5 +43,6 @@ export interface FieldProblem {
 
 /** The one error body every failing API request returns. */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; fields?: FieldProblem[] };
+  /** `details`: structured facts some codes carry, e.g. CARE_CAP's `{ violations }` (every rule a payment breaks). */
+  error: { code: ErrorCode; message: string; fields?: FieldProblem[]; details?: Record<string, unknown> };
 }

@@ -34,6 +34,9 @@ import { activityRoutes } from './modules/activities/activities.routes.js';
 import { activityExtraRoutes } from './modules/activities/activities.extra.routes.js';
 import { clubRoutes } from './modules/clubs/clubs.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { careRoutes } from './modules/care/care.routes.js';
+import { careExtraRoutes } from './modules/care/care.extra.routes.js';
+import { hardshipRoutes } from './modules/hardship/hardship.routes.js';
 
 export type App = FastifyInstance;
 
@@ -128,6 +131,9 @@ export async function buildApp(
       await activityExtraRoutes(api, deps);
       await clubRoutes(api, deps);
       await notificationRoutes(api, deps);
+      await careRoutes(api, deps);
+      await careExtraRoutes(api, deps);
+      await hardshipRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

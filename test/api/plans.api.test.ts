@@ -221,7 +221,10 @@ describe('goals with live values', () => {
     const { items } = ok<{ items: { id: string; hasSource: boolean }[] }>(await memberA.get('/api/v1/plans/metrics'));
     expect(items.find((m) => m.id === 'calendar_completion_rate')?.hasSource).toBe(true);
     expect(items.find((m) => m.id === 'participation_rate')?.hasSource).toBe(true);
-    expect(items.find((m) => m.id === 'care_coverage')?.hasSource).toBe(false);
+    expect(items.find((m) => m.id === 'care_coverage')?.hasSource).toBe(true);
+    expect(items.find((m) => m.id === 'care_on_time_rate')?.hasSource).toBe(true);
+    expect(items.find((m) => m.id === 'assistance_count')?.hasSource).toBe(true);
+    expect(items.find((m) => m.id === 'proposal_closure_rate')?.hasSource).toBe(false);
   });
 });
 

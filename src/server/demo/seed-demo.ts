@@ -8,6 +8,7 @@ import { ROLE_LABELS, type Portfolio, type Role } from '../../contracts/roles.js
 import { hashPassword, temporaryPassword } from '../modules/auth/passwords.js';
 import { writeAudit } from '../modules/audit/audit.writer.js';
 import { randomName, seededRandom } from './names.js';
+import { seedCare } from './seed-care.js';
 
 export interface DemoAccount {
   role: string;
@@ -133,19 +134,24 @@ export async function seedDemo(database: Database): Promise<DemoAccount[]> {
         }),
       );
       // Roles go to people on the roster; they log in with their phone or 工号.
+      // The 女工 committee member is a woman: the first one on the roster not holding another role.
+      const womenIndex = roster.findIndex((r, i) => i >= 5 && ![8, 16, 17].includes(i) && r.gender === 'F');
       const roleHolders: [number, Role, Portfolio | '', string][] = s === 0
-        ? [[0, 'chair', '', ROLE_LABELS.chair], [1, 'vice_chair', '', ROLE_LABELS.vice_chair], [2, 'committee', '组织', '工会委员（组织）'], [3, 'committee', '文体', '工会委员（文体）'], [8, 'group_leader', '', '工会小组长（语文组）'], [16, 'member', '', ROLE_LABELS.member], [17, 'member', '', ROLE_LABELS.member]]
+        ? [[0, 'chair', '', ROLE_LABELS.chair], [1, 'vice_chair', '', ROLE_LABELS.vice_chair], [2, 'committee', '组织', '工会委员（组织）'], [3, 'committee', '文体', '工会委员（文体）'], [4, 'committee', '生活福利', '工会委员（生活福利）'], [womenIndex, 'committee', '女工', '工会委员（女工）'], [8, 'group_leader', '', '工会小组长（语文组）'], [16, 'member', '', ROLE_LABELS.member], [17, 'member', '', ROLE_LABELS.member]]
         : [[0, 'chair', '', ROLE_LABELS.chair]];
+      const userOf = new Map<number, string>();
       for (const [index, role, portfolio, label] of roleHolders) {
         const m = inserted[index];
         const acc = await account(tx, m.name, m.phone!);
         await tx.update(members).set({ userId: acc.user.id }).where(eq(members.id, m.id));
+        userOf.set(index, acc.user.id);
         const orgId = role === 'group_leader' ? groupIds.get(roster[index].group)! : school.id;
         await grant(tx, acc.user.id, orgId, role, portfolio);
         if (role !== 'member') await grant(tx, acc.user.id, school.id, 'member');
         if (s === 0 && role === 'chair') await grant(tx, acc.user.id, district.id, 'committee', '组织');
         accounts.push({ role: `${label}·${spec.name.replace('工会', '')}`, name: m.name, login: index === 0 ? m.staffNo! : m.phone!, password: acc.password });
       }
+      if (s === 0) await seedCare(tx, school.id, inserted, (i) => userOf.get(i)!);
       if (s === 0) {
         const handler = await account(tx, '总务处', '13900000009');
         await grant(tx, handler.user.id, school.id, 'handler');

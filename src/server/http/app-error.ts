@@ -5,6 +5,8 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: FieldProblem[];
   readonly headers?: Record<string, string>;
+  /** Structured facts the body carries beside the message (e.g. CARE_CAP's `{ violations }`). */
+  details?: Record<string, unknown>;
 
   constructor(code: ErrorCode, message?: string, fields?: FieldProblem[], headers?: Record<string, string>) {
     super(message ?? ERROR_MESSAGES[code]);
@@ -21,6 +23,13 @@ export class AppError extends Error {
 /** Shorthand for a 400 naming one field. */
 export function fieldError(path: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', message, [{ path, message }]);
+}
+
+/** 409 CARE_CAP: a payment refused by the union's care rules; the message is the first rule, `details.violations` all. */
+export function careCapError(violations: { rule: string; message: string }[]): AppError {
+  const e = new AppError('CARE_CAP', violations[0]?.message);
+  e.details = { violations };
+  return e;
 }
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what}不存在或无权查看`);

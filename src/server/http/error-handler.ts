@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import { FIELD_LABELS } from '../../contracts/members.js';
 import { PLAN_FIELD_LABELS } from '../../contracts/plans.js';
 import { ACTIVITY_FIELD_LABELS, CLUB_FIELD_LABELS } from '../../contracts/activities.js';
+import { CARE_FIELD_LABELS, HARDSHIP_FIELD_LABELS } from '../../contracts/care.js';
 import type { ErrorBody, FieldProblem } from '../../contracts/errors.js';
 import { ERROR_MESSAGES } from '../../contracts/errors.js';
 import { AppError } from './app-error.js';
@@ -11,9 +12,15 @@ import { AppError } from './app-error.js';
 /** Activity requests name their fields first: an activity type's `name` or `kind` is not a member's. */
 const isActivityRequest = (url: string) => /^\/api\/v1\/(activities|activity-types)(\/|\?|$)/.test(url);
 const isClubRequest = (url: string) => /^\/api\/v1\/clubs(\/|\?|$)/.test(url);
+/** Care and hardship requests: a visit's `amountFen`, a policy's `name` or `kind` are care fields. */
+const isCareRequest = (url: string) => /^\/api\/v1\/(care|hardship)(\/|\?|$)/.test(url);
+/** Hardship requests: an assistance record's `amountFen` is 帮扶金额, a household member's `name` is 姓名. */
+const isHardshipRequest = (url: string) => /^\/api\/v1\/hardship(\/|\?|$)/.test(url);
 
 function labelFor(path: string, url = ''): string {
   const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+  if (isHardshipRequest(url)) return HARDSHIP_FIELD_LABELS[last] ?? CARE_FIELD_LABELS[last] ?? last;
+  if (isCareRequest(url)) return CARE_FIELD_LABELS[last] ?? FIELD_LABELS[last] ?? last;
   if (isClubRequest(url)) return CLUB_FIELD_LABELS[last] ?? ACTIVITY_FIELD_LABELS[last] ?? FIELD_LABELS[last] ?? last;
   if (isActivityRequest(url)) return ACTIVITY_FIELD_LABELS[last] ?? FIELD_LABELS[last] ?? PLAN_FIELD_LABELS[last] ?? last;
   return FIELD_LABELS[last] ?? PLAN_FIELD_LABELS[last] ?? ACTIVITY_FIELD_LABELS[last] ?? last;
@@ -40,6 +47,8 @@ const UNIQUE_CONFLICTS: Record<string, FieldProblem> = {
   users_phone_uq: { path: 'phone', message: '该手机号已有账号' },
   role_assignments_uq: { path: 'role', message: '此人已担任该角色' },
   activity_types_org_name_uq: { path: 'name', message: '已有同名的活动类型' },
+  care_event_types_org_name_uq: { path: 'name', message: '已有同名的事由类型' },
+  hardship_files_member_year_uq: { path: 'year', message: '该会员该年度已有困难档案' },
 };
 
 /** The database error with one of the SQLSTATE codes behind an error (drivers wrap it in `cause`), if any. */
@@ -60,7 +69,7 @@ const uniqueViolation = (err: unknown) => dbError(err, ['23505']);
 const unstorableText = (err: unknown) => dbError(err, ['22021', '22P05']);
 
 function body(e: AppError): ErrorBody {
-  return { error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } };
+  return { error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}), ...(e.details ? { details: e.details } : {}) } };
 }
 
 /** One error model for the whole API: stable code, Chinese message, field paths; a 5xx never leaks internals. */

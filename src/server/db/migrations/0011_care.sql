@@ -24,6 +24,9 @@ CREATE TABLE "care_birthday_benefits" (
 	"form" text NOT NULL,
 	"given_on" date NOT NULL,
 	"fund_category" text DEFAULT '职工集体福利' NOT NULL,
+	"override_reason" text,
+	"override_by" uuid,
+	"override_violations" jsonb,
 	"recorded_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -189,6 +192,7 @@ ALTER TABLE "assistance_records" ADD CONSTRAINT "assistance_records_hardship_fil
 ALTER TABLE "assistance_records" ADD CONSTRAINT "assistance_records_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "care_birthday_benefits" ADD CONSTRAINT "care_birthday_benefits_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "care_birthday_benefits" ADD CONSTRAINT "care_birthday_benefits_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "care_birthday_benefits" ADD CONSTRAINT "care_birthday_benefits_override_by_users_id_fk" FOREIGN KEY ("override_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "care_birthday_benefits" ADD CONSTRAINT "care_birthday_benefits_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "care_campaign_recipients" ADD CONSTRAINT "care_campaign_recipients_campaign_id_care_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."care_campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "care_campaign_recipients" ADD CONSTRAINT "care_campaign_recipients_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -3,24 +3,13 @@ import { boolean, check, customType, date, index, integer, jsonb, pgTable, prima
 import { orgs } from './orgs.js';
 import { users } from './accounts.js';
 import { members } from './members.js';
+import { BENEFIT_FORMS, CARE_EVENT_KINDS, CARE_FUND_CATEGORIES } from '../../../contracts/care.js';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
-const FORMS = ['goods', 'cash', 'voucher'] as const;
-const FUND_CATEGORIES = ['职工集体福利', '困难职工帮扶', '送温暖'] as const;
-const EVENT_KINDS = [
-  'hospital',
-  'surgery',
-  'marriage',
-  'childbirth',
-  'death_self',
-  'death_relative',
-  'retirement',
-  'accident',
-  'family_hardship',
-  'family_conflict',
-  'other',
-] as const;
+const FORMS = BENEFIT_FORMS;
+const FUND_CATEGORIES = CARE_FUND_CATEGORIES;
+const EVENT_KINDS = CARE_EVENT_KINDS;
 
 /**
  * The care event types of a union (五必访 list) with each type's rule: the visit deadline, the standard amount and the
@@ -206,6 +195,10 @@ export const careBirthdayBenefits = pgTable(
     form: text('form', { enum: FORMS }).notNull(),
     givenOn: date('given_on').notNull(),
     fundCategory: text('fund_category', { enum: FUND_CATEGORIES }).notNull().default('职工集体福利'),
+    /** The chair's reason for going past the birthday cap or forms, who, and the rules passed (as on visits). */
+    overrideReason: text('override_reason'),
+    overrideBy: uuid('override_by').references(() => users.id),
+    overrideViolations: jsonb('override_violations'),
     recordedBy: uuid('recorded_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

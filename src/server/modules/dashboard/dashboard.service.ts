@@ -5,6 +5,8 @@ import type { Ctx } from '../../http/context.js';
 import { forbidden } from '../../http/app-error.js';
 import { auditOrgIds } from '../audit/audit.service.js';
 import { thisMonthItems } from '../calendar/calendar.service.js';
+import { careCountsFor } from '../care/care-events.service.js';
+import { hardshipReviewsDue } from '../hardship/hardship-views.service.js';
 
 /**
  * Real counts for the home page of the current organisation: roster figures, groups, child unions, recent changes,
@@ -12,7 +14,7 @@ import { thisMonthItems } from '../calendar/calendar.service.js';
  */
 export async function dashboardFor(ctx: Ctx) {
   const org = ctx.actor.org;
-  if (!org) return { orgName: null, counts: [], groups: [], childUnions: [], recent: [], thisMonth: [] };
+  if (!org) return { orgName: null, counts: [], groups: [], childUnions: [], recent: [], thisMonth: [], care: null, hardshipReviewsDue: null };
   if (!can(ctx.actor, 'dashboard.read', { type: 'org', path: org.path })) throw forbidden();
   const [self] = await ctx.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, org.id));
   const subtree = ctx.db.select({ id: orgs.id }).from(orgs).where(like(orgs.path, `${org.path}%`));
@@ -78,5 +80,6 @@ export async function dashboardFor(ctx: Ctx) {
     recent = rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
   }
   const thisMonth = await thisMonthItems(ctx);
-  return { orgName: self?.name ?? null, counts, groups, childUnions, recent, thisMonth };
+  const [care, reviewsDue] = await Promise.all([careCountsFor(ctx), hardshipReviewsDue(ctx)]);
+  return { orgName: self?.name ?? null, counts, groups, childUnions, recent, thisMonth, care, hardshipReviewsDue: reviewsDue };
 }

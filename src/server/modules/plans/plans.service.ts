@@ -18,7 +18,7 @@ import {
 import { todayInShanghai } from '../../../domain/dates.js';
 import { parsePlan } from '../../../domain/plan-parse/index.js';
 import { copiedTitle, monthsBetween, periodLabel, shiftDateByMonths, shiftItemDates, suggestItems, type Period } from '../../../domain/plan-period.js';
-import { can } from '../../../domain/policy.js';
+import { can, type Action } from '../../../domain/policy.js';
 import { notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { diffFields, writeAudit } from '../audit/audit.writer.js';
@@ -80,7 +80,7 @@ export async function getPlanDetail(ctx: Ctx, id: string): Promise<PlanDetail> {
     orgNameOf(ctx.db, org.id),
   ]);
   const period = { start: plan.periodStart, end: plan.periodEnd };
-  const values = await Promise.all(goals.map((g) => goalValue(ctx.db, org, period, g)));
+  const values = await Promise.all(goals.map((g) => goalValue(ctx.db, org, period, g, mayReadIn(ctx, org))));
   const today = todayInShanghai();
   return {
     ...planBase(plan),
@@ -256,12 +256,15 @@ export async function deleteGoal(ctx: Ctx, planId: string, goalId: string): Prom
   });
 }
 
+/** What the actor may do in the plan's organisation: some goal values are shown only to some readers. */
+const mayReadIn = (ctx: Ctx, org: { path: string }) => (action: Action) => can(ctx.actor, action, { type: 'org', path: org.path });
+
 /** The goal as the API returns it after a change, with its live value. */
 export async function getGoal(ctx: Ctx, planId: string, goalId: string) {
   const { org, plan } = await loadPlan(ctx, planId, 'plan.read');
   const goal = await findGoal(ctx.db, planId, goalId);
   if (!goal) throw notFound('目标');
-  return goalView(goal, await goalValue(ctx.db, org, { start: plan.periodStart, end: plan.periodEnd }, goal));
+  return goalView(goal, await goalValue(ctx.db, org, { start: plan.periodStart, end: plan.periodEnd }, goal, mayReadIn(ctx, org)));
 }
 
 /**
