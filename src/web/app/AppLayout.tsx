@@ -7,7 +7,7 @@ import { useT } from '../lib/i18n';
 import { useMe } from '../lib/session';
 import { LanguageToggle } from './LanguageToggle';
 import { MenuIcon } from './MenuIcon';
-import { activeNavPath, NAV_ITEMS } from './nav';
+import { activeNavPath, navGroups } from './nav';
 import { OrgSwitcher } from './OrgSwitcher';
 import { UserMenu } from './UserMenu';
 
@@ -25,7 +25,10 @@ export function AppLayout() {
     <Menu
       mode="inline"
       selectedKeys={[activeNavPath(location.pathname)]}
-      items={NAV_ITEMS.filter((i) => i.isAllowed(me)).map((i) => ({ key: i.path, label: t(i.label) }))}
+      items={navGroups(me).map((g) => {
+        const entries = g.items.map((i) => ({ key: i.path, label: t(i.label) }));
+        return g.section === '' ? { type: 'group' as const, key: 'section-top', children: entries } : { type: 'group' as const, key: `section-${g.section}`, label: t(g.section), children: entries };
+      })}
       onClick={({ key }) => {
         setDrawerOpen(false);
         navigate(key);

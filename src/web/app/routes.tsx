@@ -33,8 +33,24 @@ const ActivityTypesPage = lazy(() => import('../features/activity-admin').then((
 const CheckinScreenPage = lazy(() => import('../features/activity-admin').then((m) => ({ default: m.CheckinScreenPage })));
 const ClubsPage = lazy(() => import('../features/activity-admin').then((m) => ({ default: m.ClubsPage })));
 const ClubDetailPage = lazy(() => import('../features/activity-admin').then((m) => ({ default: m.ClubDetailPage })));
+const CareListPage = lazy(() => import('../features/care').then((m) => ({ default: m.CareListPage })));
+const CareEventNewPage = lazy(() => import('../features/care').then((m) => ({ default: m.CareEventNewPage })));
+const CareEventPage = lazy(() => import('../features/care').then((m) => ({ default: m.CareEventPage })));
+const CareMyPage = lazy(() => import('../features/care').then((m) => ({ default: m.CareMyPage })));
+const BirthdaysPage = lazy(() => import('../features/care').then((m) => ({ default: m.BirthdaysPage })));
+const CarePolicyPage = lazy(() => import('../features/care-admin').then((m) => ({ default: m.CarePolicyPage })));
+const CampaignsPage = lazy(() => import('../features/care-admin').then((m) => ({ default: m.CampaignsPage })));
+const CampaignPage = lazy(() => import('../features/care-admin').then((m) => ({ default: m.CampaignPage })));
+const HardshipPage = lazy(() => import('../features/care-admin').then((m) => ({ default: m.HardshipPage })));
+const HardshipFilePage = lazy(() => import('../features/care-admin').then((m) => ({ default: m.HardshipFilePage })));
+const CareReportsPage = lazy(() => import('../features/care-admin').then((m) => ({ default: m.CareReportsPage })));
+const RetireesPage = lazy(() => import('../features/care-admin').then((m) => ({ default: m.RetireesPage })));
+const HealthChecksPage = lazy(() => import('../features/care-admin').then((m) => ({ default: m.HealthChecksPage })));
 const NotificationsPage = lazy(() => import('../features/notifications').then((m) => ({ default: m.NotificationsPage })));
 const canManageActivities = (me: Me) => me.abilities.includes('activity.manage');
+const canReadCare = (me: Me) => me.abilities.includes('care.read');
+/** Care workers register for anyone they reach; a member with a member file registers their own event. */
+const canRegisterCare = (me: Me) => me.abilities.includes('care.register') || me.user.memberId !== null;
 
 /** Every address of the web client. A member's own file (/members/:id) is left to the server to allow. */
 export function AppRoutes() {
@@ -82,6 +98,20 @@ export function AppRoutes() {
         <Route path="activities/:id/manage" element={<RequireAllowed when={canManageActivities}><ActivityManagePage /></RequireAllowed>} />
         <Route path="clubs" element={<RequireAllowed when={(me) => me.abilities.includes('activity.read')}><ClubsPage /></RequireAllowed>} />
         <Route path="clubs/:id" element={<RequireAllowed when={(me) => me.abilities.includes('activity.read')}><ClubDetailPage /></RequireAllowed>} />
+        <Route path="care" element={<RequireAllowed when={canReadCare}><CareListPage /></RequireAllowed>} />
+        <Route path="care/events/new" element={<RequireAllowed when={canRegisterCare}><CareEventNewPage /></RequireAllowed>} />
+        {/* A member opens their own event from 我的慰问: the server decides who may read an event. */}
+        <Route path="care/events/:id" element={<CareEventPage />} />
+        <Route path="care/my" element={<RequireAllowed when={(me) => me.user.memberId !== null}><CareMyPage /></RequireAllowed>} />
+        <Route path="care/birthdays" element={<RequireAllowed when={canReadCare}><BirthdaysPage /></RequireAllowed>} />
+        <Route path="care/policy" element={<RequireAllowed when={canReadCare}><CarePolicyPage /></RequireAllowed>} />
+        <Route path="care/campaigns" element={<RequireAllowed when={canReadCare}><CampaignsPage /></RequireAllowed>} />
+        <Route path="care/campaigns/:id" element={<RequireAllowed when={canReadCare}><CampaignPage /></RequireAllowed>} />
+        <Route path="care/reports" element={<RequireAllowed when={(me) => me.abilities.includes('care.manage')}><CareReportsPage /></RequireAllowed>} />
+        <Route path="care/retirees" element={<RequireAllowed when={canReadCare}><RetireesPage /></RequireAllowed>} />
+        <Route path="care/health" element={<RequireAllowed when={(me) => me.abilities.includes('health.read')}><HealthChecksPage /></RequireAllowed>} />
+        <Route path="hardship" element={<RequireAllowed when={(me) => me.abilities.includes('hardship.read')}><HardshipPage /></RequireAllowed>} />
+        <Route path="hardship/:id" element={<RequireAllowed when={(me) => me.abilities.includes('hardship.read')}><HardshipFilePage /></RequireAllowed>} />
         <Route path="audit" element={<RequireAllowed when={(me) => me.abilities.includes('audit.read')}><AuditPage /></RequireAllowed>} />
         <Route path="orgs" element={<RequireAllowed when={mayManageOrgs}><OrgsPage /></RequireAllowed>} />
         <Route path="profile" element={<ProfilePage />} />

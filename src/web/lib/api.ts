@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldProblem[] = [],
+    /** Structured facts some codes carry (CARE_CAP: `{ violations }`). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -18,7 +20,7 @@ async function parse<T>(res: Response): Promise<T> {
   const body = isJson ? await res.json() : await res.text();
   if (!res.ok) {
     const err = (body as ErrorBody)?.error;
-    throw new ApiError(res.status, err?.code ?? 'INTERNAL', err?.message ?? '请求失败，请稍后再试', err?.fields ?? []);
+    throw new ApiError(res.status, err?.code ?? 'INTERNAL', err?.message ?? '请求失败，请稍后再试', err?.fields ?? [], err?.details ?? {});
   }
   return body as T;
 }

@@ -16,6 +16,7 @@ import {
   ATTENDANCE_SOURCE_LABELS,
   REGISTRATION_STATUS_LABELS,
 } from '../../../contracts/activities';
+import { CARE_FIELD_LABELS, HARDSHIP_FIELD_LABELS, HARDSHIP_STATUS_LABELS } from '../../../contracts/care';
 
 /** Field names that mean something else outside a member's file, or are not member fields at all. */
 const LABELS_BY_ENTITY: Record<string, Record<string, string>> = {
@@ -44,6 +45,21 @@ const LABELS_BY_ENTITY: Record<string, Record<string, string>> = {
   activity_type: { name: '名称', kind: '类别', archived: '已停用' },
   activity_export: { from: '开始日期', to: '结束日期', rows: '活动项数' },
   club: { name: '名称', description: '简介', leader: '组长', archived: '已停用', joined: '加入', left: '退出', memberCount: '成员人数' },
+  hardship_file: {
+    ...CARE_FIELD_LABELS,
+    ...HARDSHIP_FIELD_LABELS,
+    memberId: '会员',
+    from: '复核自档案',
+    closedReason: '销档理由',
+    level: '困难类别',
+    povertyLineFen: '低保线',
+    perCapitaMonthlyFen: '人均月收入',
+    reviewDueOn: '复核日期',
+    files: '证明材料',
+    household: '家庭成员',
+    status: '状态',
+  },
+  assistance: { ...CARE_FIELD_LABELS, ...HARDSHIP_FIELD_LABELS, memberId: '会员' },
 };
 
 /** Code values that the trail stores as codes (enums), shown by their Chinese names. */
@@ -56,7 +72,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   ageBand: AGE_BAND_LABELS,
   periodKind: PERIOD_KIND_LABELS,
   // Registration and activity states share the field name with calendar items; the item's words win on 'cancelled'.
-  status: { ...REGISTRATION_STATUS_LABELS, ...ACTIVITY_STATUS_LABELS, ...ITEM_STATUS_LABELS },
+  status: { ...HARDSHIP_STATUS_LABELS, ...REGISTRATION_STATUS_LABELS, ...ACTIVITY_STATUS_LABELS, ...ITEM_STATUS_LABELS },
   source: ATTENDANCE_SOURCE_LABELS,
   dateKind: DATE_KIND_LABELS,
   linkKind: LINK_KIND_LABELS,
@@ -124,6 +140,9 @@ export function changeLines(
       else if (isCreation || !('from' in change)) line = isEmpty(to) || (isCreation && to === false) ? null : `${label}：${show(to)}`;
       else if (!('to' in change)) line = `${label}：${show(from)}`;
       else line = `${label}：${show(from)} → ${show(to)}`;
+    } else if (change && typeof change === 'object' && (change as { changed?: unknown }).changed === true) {
+      // Private records (hardship files, assistance) are audited by field name only: what changed, never the value.
+      line = `${label}：${isCreation ? '已填写' : '已变更'}（内容不记录）`;
     } else {
       line = isEmpty(change) ? null : `${label}：${show(change)}`;
     }

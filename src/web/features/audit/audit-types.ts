@@ -27,4 +27,6 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   user: '账号',
   member_import: '导入',
   member_export: '导出',
+  hardship_file: '困难职工档案',
+  assistance: '帮扶记录',
 };

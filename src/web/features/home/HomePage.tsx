@@ -2,6 +2,8 @@ import { Col, Row } from 'antd';
 import { ORG_KIND_LABELS } from '../../../contracts/roles';
 import { ErrorAlert, PageHeader, PageLoading, rolesLabel } from '../../components';
 import { useMe } from '../../lib/session';
+import { CareHomeCards } from '../care/CareHomeCard';
+import { HardshipReviewCard } from '../care-admin/HardshipReviewCard';
 import { ChildUnionsCard } from './ChildUnionsCard';
 import { useDashboard } from './dashboard';
 import { GroupsCard } from './GroupsCard';
@@ -32,6 +34,16 @@ export function HomePage() {
       {header}
       <StatCards counts={d.counts} />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        {d.hardshipReviewsDue ? (
+          <Col xs={24}>
+            <HardshipReviewCard due={d.hardshipReviewsDue} />
+          </Col>
+        ) : null}
+        {org.kind !== 'parent' && (me.abilities.includes('care.read') || me.user.memberId) ? (
+          <Col xs={24}>
+            <CareHomeCards me={me} />
+          </Col>
+        ) : null}
         {d.thisMonth ? (
           <Col xs={24}>
             <ThisMonthCard items={d.thisMonth} />

@@ -11,6 +11,8 @@ export interface Dashboard {
   recent: { at: string; actorName: string; action: string; entityLabel: string | null }[];
   /** This month's calendar items; absent from a server without the calendar. */
   thisMonth?: CalendarItemView[];
+  /** Hardship files due for their yearly review; a number only for the chair and the 生活福利 member. */
+  hardshipReviewsDue?: number | null;
 }
 
 /** The home page's figures for the organisation the user works in now. */

@@ -1,0 +1,5 @@
+export { BirthdaysPage } from './BirthdaysPage';
+export { CareEventNewPage } from './CareEventNewPage';
+export { CareEventPage } from './CareEventPage';
+export { CareListPage } from './CareListPage';
+export { CareMyPage } from './CareMyPage';
