@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import {
   AlignmentType,
   BorderStyle,
@@ -25,6 +24,7 @@ import {
   type RegistrationStatus,
 } from '../../../contracts/activities.js';
 import { activityRegistrations, members, orgs } from '../../db/schema/index.js';
+import { addLedgerSheet, newWorkbook, type LedgerColumn } from '../../exports/ledger-sheet.js';
 import type { Ctx } from '../../http/context.js';
 import { writeAudit } from '../audit/audit.writer.js';
 import { orgNameOf } from '../calendar/calendar.repository.js';
@@ -74,40 +74,7 @@ export function activityTimeLabel(startsAt: Date, endsAt: Date): string {
 
 // ---- Spreadsheets ----
 
-interface Column {
-  header: string;
-  width: number;
-}
-
-/** A one-sheet workbook: a title row, frozen headers with a filter, A4 landscape fitted to the page width. */
-function sheet(sheetName: string, title: string, columns: readonly Column[]) {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Unionhome 职工之家';
-  const ws = wb.addWorksheet(sheetName, {
-    views: [{ state: 'frozen', ySplit: 2 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
-  });
-  ws.columns = columns.map((c) => ({ width: c.width }));
-  const titleRow = ws.getRow(1);
-  titleRow.getCell(1).value = clean(title);
-  titleRow.font = { bold: true, size: 14 };
-  titleRow.alignment = { horizontal: 'center', vertical: 'middle' };
-  titleRow.height = 28;
-  ws.mergeCells(1, 1, 1, columns.length);
-  const header = ws.getRow(2);
-  header.values = columns.map((c) => c.header);
-  header.font = { bold: true };
-  header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
-    cell.border = { bottom: { style: 'thin' } };
-  });
-  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columns.length } };
-  return { wb, ws };
-}
-
-// Widths of 9 are avoided: exceljs takes 9 for its default and leaves the column out.
-const LEDGER_COLUMNS: readonly Column[] = [
+const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { header: '序号', width: 6 },
   { header: '日期', width: 17 },
   { header: '活动名称', width: 30 },
@@ -135,7 +102,8 @@ export interface LedgerInput {
  * rate, and the union's participation rate under it.
  */
 export async function ledgerXlsx(input: LedgerInput): Promise<Buffer> {
-  const { wb, ws } = sheet('活动台账', `${input.orgName} 活动台账（${input.period.from} 至 ${input.period.to}）`, LEDGER_COLUMNS);
+  const wb = newWorkbook();
+  const ws = addLedgerSheet(wb, '活动台账', clean(`${input.orgName} 活动台账（${input.period.from} 至 ${input.period.to}）`), LEDGER_COLUMNS, { titleHeight: 28 });
   input.activities.forEach((a, i) => {
     const row = ws.addRow([
       i + 1,
@@ -178,7 +146,7 @@ export interface AttendanceRow {
   source: AttendanceSource | null;
 }
 
-const ATTENDANCE_COLUMNS: readonly Column[] = [
+const ATTENDANCE_COLUMNS: readonly LedgerColumn[] = [
   { header: '序号', width: 6 },
   { header: '姓名', width: 12 },
   { header: '工会小组', width: 14 },
@@ -191,7 +159,8 @@ const ATTENDANCE_COLUMNS: readonly Column[] = [
 
 /** An activity's attendance: everyone invited, signed up or present, with how and when they checked in. */
 export async function attendanceXlsx(title: string, timeLabel: string, hasSignup: boolean, rows: readonly AttendanceRow[]): Promise<Buffer> {
-  const { wb, ws } = sheet('出勤名单', `${title} 出勤名单（${timeLabel}）`, ATTENDANCE_COLUMNS);
+  const wb = newWorkbook();
+  const ws = addLedgerSheet(wb, '出勤名单', clean(`${title} 出勤名单（${timeLabel}）`), ATTENDANCE_COLUMNS, { titleHeight: 28 });
   ws.getColumn(8).alignment = { horizontal: 'left' };
   rows.forEach((r, i) => {
     ws.addRow([

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import {
   AlignmentType,
   BorderStyle,
@@ -22,6 +21,7 @@ import { BENEFIT_FORM_LABELS, VISIT_METHOD_LABELS, type BenefitForm, type VisitM
 import { chineseDate } from '../../../domain/calendar-dates.js';
 import { shanghaiToday, yuan } from '../../../domain/care/index.js';
 import { careEvents, careEventTypes, careVisits, members, orgs, users } from '../../db/schema/index.js';
+import { addLedgerSheet, newWorkbook, type LedgerColumn } from '../../exports/ledger-sheet.js';
 import { fieldError } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { writeAudit } from '../audit/audit.writer.js';
@@ -111,7 +111,7 @@ async function registerLines(ctx: Ctx, unionId: string, groupId: string | null, 
   }));
 }
 
-const COLUMNS = [
+const COLUMNS: readonly LedgerColumn[] = [
   { header: '序号', width: 6 },
   { header: '慰问日期', width: 12 },
   { header: '姓名', width: 10 },
@@ -130,23 +130,9 @@ const COLUMNS = [
 
 /** The register as a spreadsheet: a title row, frozen headers with a filter, a 合计 row; amounts in yuan. */
 export async function registerXlsx(title: string, lines: readonly RegisterLine[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Unionhome 职工之家';
-  const ws = wb.addWorksheet('慰问登记表', {
-    views: [{ state: 'frozen', ySplit: 2 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
-  });
-  ws.columns = COLUMNS.map((c) => ({ width: c.width }));
-  const titleRow = ws.getRow(1);
-  titleRow.getCell(1).value = clean(title);
-  titleRow.font = { bold: true, size: 14 };
-  titleRow.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.mergeCells(1, 1, 1, COLUMNS.length);
-  const header = ws.getRow(2);
-  header.values = COLUMNS.map((c) => c.header);
-  header.font = { bold: true };
-  header.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: COLUMNS.length } };
+  const wb = newWorkbook();
+  // Its headers are plain: bold and centred, without the grey fill and wrapping of the other ledgers.
+  const ws = addLedgerSheet(wb, '慰问登记表', clean(title), COLUMNS, { isHeaderShaded: false, isHeaderWrapped: false });
   const text = (s: string | null) => (s ? clean(s) : null);
   lines.forEach((l, i) => {
     const row = ws.addRow([

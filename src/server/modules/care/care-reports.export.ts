@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ASSISTANCE_KIND_LABELS, CAMPAIGN_STATUS_LABELS, type CareReport } from '../../../contracts/care.js';
+import { addLedgerSheet, newWorkbook, type LedgerColumn } from '../../exports/ledger-sheet.js';
 import type { Ctx } from '../../http/context.js';
 import { writeAudit } from '../audit/audit.writer.js';
 import type { ExportFile } from '../activities/activities.export.js';
@@ -21,35 +22,9 @@ const MONEY = '#,##0.00';
 const PERCENT = '0.0%';
 const SOURCE_LABELS = { visit: '五必访', festival: '节日慰问', birthday: '生日慰问' } as const;
 
-interface Column {
-  header: string;
-  width: number;
-  /** Number format of the column's cells. */
-  numFmt?: string;
-}
-
-/** A sheet with a merged title row and frozen, bold headers (A4 landscape, fitted to the page width). */
-function addSheet(wb: ExcelJS.Workbook, name: string, title: string, columns: readonly Column[]) {
-  const ws = wb.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: 2 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
-  });
-  // Widths of 9 are avoided: exceljs takes 9 for its default and leaves the column out.
-  ws.columns = columns.map((c) => ({ width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
-  const titleRow = ws.getRow(1);
-  titleRow.getCell(1).value = clean(title);
-  titleRow.font = { bold: true, size: 14 };
-  titleRow.alignment = { horizontal: 'center', vertical: 'middle' };
-  titleRow.height = 26;
-  ws.mergeCells(1, 1, 1, columns.length);
-  const header = ws.getRow(2);
-  header.values = columns.map((c) => c.header);
-  header.font = { bold: true };
-  header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
-    cell.border = { bottom: { style: 'thin' } };
-  });
+/** A ledger sheet (no filter) whose rows take text free of characters XML cannot carry, and a bold 合计 row. */
+function addSheet(wb: ExcelJS.Workbook, name: string, title: string, columns: readonly LedgerColumn[]) {
+  const ws = addLedgerSheet(wb, name, clean(title), columns, { titleHeight: 26, hasFilter: false });
   const addRow = (values: unknown[]) => ws.addRow(values.map((v) => (typeof v === 'string' ? clean(v) : v)));
   const addTotal = (values: unknown[]) => {
     const row = addRow(values);
@@ -60,7 +35,7 @@ function addSheet(wb: ExcelJS.Workbook, name: string, title: string, columns: re
   return { ws, addRow, addTotal };
 }
 
-const COUNT_COLUMNS: Column[] = [
+const COUNT_COLUMNS: LedgerColumn[] = [
   { header: '人次', width: 10 },
   { header: '人数', width: 10 },
   { header: '金额（元）', width: 14, numFmt: MONEY },
@@ -69,8 +44,7 @@ const countCells = (c: { times: number; people: number; amountFen: number }) => 
 
 /** The workbook of a report. */
 export async function careReportXlsx(orgName: string, r: CareReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Unionhome 职工之家';
+  const wb = newWorkbook();
   const span = `${r.from} 至 ${r.to}`;
 
   const types = addSheet(wb, '按类别', `${orgName} 慰问统计（${span}）`, [{ header: '类别', width: 22 }, { header: '来源', width: 12 }, ...COUNT_COLUMNS]);

@@ -56,7 +56,7 @@ export function ActivitiesPage() {
   } else {
     body = (
       <>
-        <div className="uh-mact-list" data-testid="activity-list">
+        <div className="uh-card-list uh-mact-list" data-testid="activity-list">
           {list.data.items.map((a) => (
             <ActivityCard key={a.id} activity={a} />
           ))}

@@ -40,7 +40,7 @@ export function ActivityCard({ activity }: { activity: ActivitySummary }) {
   return (
     <Link
       to={`/activities/${a.id}`}
-      className={`uh-mact-card${isCancelled ? ' uh-mact-card-cancelled' : ''}`}
+      className={`uh-card${isCancelled ? ' uh-mact-card-cancelled' : ''}`}
       data-testid="activity-card"
       data-activity-title={a.title}
     >

@@ -1,11 +1,12 @@
 import { useRef } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { App, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Typography, type ButtonProps } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { AUDIENCE_KIND_LABELS, type AudienceKind } from '../../../contracts/activities';
 import { BENEFIT_FORM_LABELS, BENEFIT_FORMS, CARE_FUND_CATEGORIES, CARE_LIMITS } from '../../../contracts/care';
 import { todayInShanghai } from '../../../domain/dates';
 import { api } from '../../lib/api';
+import { useCan } from '../../lib/session';
 import { formatYuanOr, yuanRule } from '../../lib/money';
 import { useFormError } from '../../components';
 import { useGroups, useRosterFacets } from '../members/use-groups';
@@ -63,6 +64,7 @@ export function CampaignFormModal({ policy, open, onClose }: { policy: CarePolic
   // The title follows the festival and year until the user types one of their own.
   const isTitleTyped = useRef(false);
   const festivals = campaignFestivals(policy?.ethnicFestivals ?? []);
+  const canPublishActivity = useCan('activity.manage');
   const allowedForms = policy?.festivalForms ?? ['goods'];
   const create = useMutation({
     mutationFn: (v: CampaignFormValues) => api.send<CampaignDetail>('POST', '/care/campaigns', campaignBodyOf(v)),
@@ -114,7 +116,16 @@ export function CampaignFormModal({ policy, open, onClose }: { policy: CarePolic
               name="festival"
               label="节日"
               rules={[{ required: true, message: '请选择节日' }]}
-              extra={`${festivals.refused.join('、')}不属于可发放节日慰问品的节日，可作为活动开展`}
+              extra={
+                <>
+                  {festivals.refused.join('、')}不属于可发放节日慰问品的节日，可作为活动开展
+                  {canPublishActivity ? (
+                    <>
+                      （<Link to="/activities/new">去发布活动</Link>）
+                    </>
+                  ) : null}
+                </>
+              }
             >
               <Select
                 placeholder="选择节日"

@@ -48,11 +48,11 @@ export function BirthdaysPage() {
   } else {
     const d = list.data;
     body = (
-      <div className="uh-care-list" data-testid="care-birthdays">
+      <div className="uh-card-list" data-testid="care-birthdays">
         {d.items.map((b) => {
           const soon = soonText(b.date, today);
           return (
-            <div key={b.memberId} className="uh-care-card" data-testid="care-birthday" data-member-name={b.name}>
+            <div key={b.memberId} className="uh-card" data-testid="care-birthday" data-member-name={b.name}>
               <div className="uh-care-card-top">
                 <div className="uh-care-name">
                   {b.name}

@@ -18,7 +18,7 @@ export function CareEventCard({ event: e, showMember = true }: { event: CareEven
   return (
     <Link
       to={`/care/events/${e.id}`}
-      className={`uh-care-card${e.state === 'overdue' ? ' uh-care-card-overdue' : ''}`}
+      className={`uh-card${e.state === 'overdue' ? ' uh-care-card-overdue' : ''}`}
       data-testid="care-event-card"
       data-member-name={e.member.name}
       data-state={e.state}

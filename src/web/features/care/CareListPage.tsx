@@ -119,7 +119,7 @@ export function CareListPage() {
   } else {
     body = (
       <>
-        <div className="uh-care-list" data-testid="care-event-list">
+        <div className="uh-card-list" data-testid="care-event-list">
           {list.data.items.map((e) => (
             <CareEventCard key={e.id} event={e} />
           ))}

@@ -120,7 +120,7 @@ export function CareMyPage() {
           <Typography.Title level={5} className="uh-care-section-title">
             节日慰问
           </Typography.Title>
-          <div className="uh-care-list">
+          <div className="uh-card-list">
             {others.map((c) => (
               <ReceiptCard key={c.id} campaign={c} />
             ))}
@@ -135,7 +135,7 @@ export function CareMyPage() {
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有登记过慰问事由。生病住院、生育、家中变故时，可点“登记我的情况”告诉工会。" />
         </Card>
       ) : (
-        <div className="uh-care-list" data-testid="care-my-events">
+        <div className="uh-card-list" data-testid="care-my-events">
           {my.data.events.map((e) => (
             <CareEventCard key={e.id} event={e} showMember={false} />
           ))}

@@ -18,7 +18,7 @@ function reviewText(f: OwnFile): string {
 /** One year's file as the member sees it: status, level, the income against the 低保线, review date, assistance. */
 function OwnFileCard({ file: f }: { file: OwnFile }) {
   return (
-    <div className="uh-care-card" data-testid="my-hardship-file" data-year={f.year}>
+    <div className="uh-card" data-testid="my-hardship-file" data-year={f.year}>
       <div className="uh-care-card-top">
         <div className="uh-care-name">{f.year} 年度</div>
         <HardshipStatusTag status={f.status} />
@@ -58,7 +58,7 @@ export function MyHardshipSection() {
       <Typography.Paragraph type="secondary" className="uh-care-note">
         您的档案只有工会主席和生活福利委员可以查看。
       </Typography.Paragraph>
-      <div className="uh-care-list">
+      <div className="uh-card-list">
         {files.map((f) => (
           <OwnFileCard key={f.id} file={f} />
         ))}
