@@ -116,6 +116,11 @@ const MATRIX: Record<Action, string> = {
   'hardship.approve':   '.    .    .    .    .    .    .    .    .    .    Y     .    .    .',
   'health.read':        '.    .    .    .    .    Y    .    .    .    .    Y     .    .    .',
   'health.manage':      '.    .    .    .    .    Y    .    .    .    .    Y     .    .    .',
+  // The congress and proposals are about the union itself, never a member file: see the congress matrix below.
+  'congress.read':      '.    .    .    .    .    .    .    .    .    .    .     .    .    .',
+  'congress.manage':    '.    .    .    .    .    .    .    .    .    .    .     .    .    .',
+  'proposal.review':    '.    .    .    .    .    .    .    .    .    .    .     .    .    .',
+  'proposal.handle':    '.    .    .    .    .    .    .    .    .    .    .     .    .    .',
 };
 
 function actorFor(column: Column): Actor {

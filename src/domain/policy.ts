@@ -36,6 +36,10 @@ export const ACTIONS = [
   'hardship.approve',
   'health.read',
   'health.manage',
+  'congress.read',
+  'congress.manage',
+  'proposal.review',
+  'proposal.handle',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -168,6 +172,19 @@ export function can(actor: Actor, action: Action, resource: Resource = { type: '
     case 'health.read':
     case 'health.manage':
       return actor.org!.kind === 'grassroots' && HEALTH_KEEPERS(actor);
+    case 'congress.read':
+      // The congress of the union: everyone with a role there sees its sessions, agendas and results; whether they
+      // may vote, propose or co-sign depends on being a representative of the term (data, checked by the server).
+      return isOwnNode(actor, resource) && actor.org!.kind === 'grassroots' && actor.roles.length > 0;
+    case 'congress.manage':
+      // Terms, representatives, sessions, attendance, votes and paper ballots: the leaders and the 组织 member.
+      return isOwnNode(actor, resource) && actor.org!.kind === 'grassroots' && (has(actor, LEADERS) || has(actor, ['committee'], ['组织']));
+    case 'proposal.review':
+      // The proposals committee (提案工作委员会): review, assign, supervise, figures and the handling report.
+      return isOwnNode(actor, resource) && actor.org!.kind === 'grassroots' && (has(actor, LEADERS) || has(actor, ['committee'], ['提案']));
+    case 'proposal.handle':
+      // A department answering what is assigned to it (only those proposals: checked per proposal).
+      return isOwnNode(actor, resource) && actor.org!.kind === 'grassroots' && has(actor, ['handler']);
     case 'user.resetPassword':
       // Password resets stay inside a union; a parent union's leaders do not reach schools' accounts.
       return has(actor, LEADERS) && actor.org!.kind !== 'parent';

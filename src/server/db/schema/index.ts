@@ -7,3 +7,4 @@ export * from './plans.js';
 export * from './activities.js';
 export * from './notifications.js';
 export * from './care.js';
+export * from './congress.js';
