@@ -8,3 +8,4 @@ export { AUDIT_ACTION_LABELS, auditActionLabel } from './audit-labels';
 export { byRoleRank, roleLabel, rolesLabel } from './role-format';
 export { useIsPhone } from './use-is-phone';
 export { MemberOption, useMemberSearch, type FoundMember } from './member-search';
+export { PeriodPicker, periodPresets, type Period, type PeriodPreset } from './PeriodPicker';

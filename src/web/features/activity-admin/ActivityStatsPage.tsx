@@ -1,30 +1,14 @@
 import type { HTMLAttributes } from 'react';
-import dayjs from 'dayjs';
-import { Button, Card, Col, DatePicker, Empty, Flex, Progress, Row, Segmented, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, Progress, Row, Statistic, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { todayInShanghai } from '../../../domain/dates';
 import { api } from '../../lib/api';
 import { useUrlFilters } from '../../lib/use-url-filters';
-import { ErrorAlert, PageHeader, PageLoading, useIsPhone } from '../../components';
+import { ErrorAlert, PageHeader, PageLoading, PeriodPicker, periodPresets, useIsPhone } from '../../components';
 import type { ActivityStats } from './activity-admin-types';
-import { rateLabel, schoolYearOf, shanghaiClock, termOf } from './activity-time';
+import { rateLabel, shanghaiClock } from './activity-time';
 import { useActivityStats } from './use-activity-admin';
 import './activity-admin.css';
-
-type Presets = Record<'schoolYear' | 'lastSchoolYear' | 'term' | 'year', { from: string; to: string }>;
-
-function presetsOf(today: string): Presets {
-  const schoolYear = schoolYearOf(today);
-  const y = Number(today.slice(0, 4));
-  return {
-    schoolYear,
-    lastSchoolYear: schoolYearOf(`${Number(schoolYear.from.slice(0, 4)) - 1}-10-01`),
-    term: termOf(today),
-    year: { from: `${y}-01-01`, to: `${y}-12-31` },
-  };
-}
-
-const PRESET_LABELS: Record<keyof Presets, string> = { schoolYear: '本学年', lastSchoolYear: '上学年', term: '本学期', year: '今年' };
 
 /** A rate as a bar with its figure: the per-row chart of the group table. */
 function RateBar({ rate, attended, eligible }: { rate: number | null; attended: number; eligible: number }) {
@@ -152,31 +136,12 @@ function StatsBody({ stats }: { stats: ActivityStats }) {
 /** 活动统计 (/activities/stats): participation over a period (this school year by default) and the 活动台账 export. */
 export function ActivityStatsPage() {
   const today = todayInShanghai();
-  const presets = presetsOf(today);
+  const presets = periodPresets(today);
   const { filters, setFilters } = useUrlFilters(['from', 'to'] as const);
   const period = { from: filters.from ?? presets.schoolYear.from, to: filters.to ?? presets.schoolYear.to };
   const stats = useActivityStats(period);
-  const preset = (Object.keys(presets) as (keyof Presets)[]).find((k) => presets[k].from === period.from && presets[k].to === period.to);
 
-  const toolbar = (
-    <Flex wrap gap={8} align="center" style={{ marginBottom: 16 }}>
-      <Segmented
-        value={preset ?? 'custom'}
-        options={[...(Object.keys(PRESET_LABELS) as (keyof Presets)[]).map((k) => ({ value: k, label: PRESET_LABELS[k] })), ...(preset ? [] : [{ value: 'custom', label: '自定义' }])]}
-        onChange={(v) => v !== 'custom' && setFilters(presets[v as keyof Presets])}
-        data-testid="stats-preset"
-      />
-      <DatePicker.RangePicker
-        value={[dayjs(period.from), dayjs(period.to)]}
-        format="YYYY-MM-DD"
-        allowClear={false}
-        inputReadOnly
-        onChange={(r) => r?.[0] && r[1] && setFilters({ from: r[0].format('YYYY-MM-DD'), to: r[1].format('YYYY-MM-DD') })}
-        aria-label="统计期间"
-        data-testid="stats-period"
-      />
-    </Flex>
-  );
+  const toolbar = <PeriodPicker today={today} offered={['schoolYear', 'lastSchoolYear', 'term', 'year']} period={period} onChange={setFilters} testIdPrefix="stats" />;
 
   return (
     <div>

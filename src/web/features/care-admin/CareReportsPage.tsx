@@ -1,33 +1,17 @@
 import type { HTMLAttributes } from 'react';
-import dayjs from 'dayjs';
-import { Button, Card, Col, DatePicker, Empty, Flex, Row, Segmented, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { ASSISTANCE_KIND_LABELS } from '../../../contracts/care';
 import { todayInShanghai } from '../../../domain/dates';
 import { api } from '../../lib/api';
 import { formatYuan, yuanText } from '../../lib/money';
 import { useUrlFilters } from '../../lib/use-url-filters';
-import { ErrorAlert, PageHeader, PageLoading, useIsPhone } from '../../components';
-import { schoolYearOf } from '../activity-admin/activity-time';
+import { ErrorAlert, PageHeader, PageLoading, PeriodPicker, periodPresets, useIsPhone } from '../../components';
 import type { CareReport } from './care-admin-types';
 import { CampaignStatusTag } from './CampaignsPage';
 import { CoverageBar, rateText } from './CoverageBar';
 import { useCareReport } from './use-care-admin';
 import './care-admin.css';
-
-type Presets = Record<'year' | 'lastYear' | 'schoolYear' | 'lastSchoolYear', { from: string; to: string }>;
-const PRESET_LABELS: Record<keyof Presets, string> = { year: '今年', lastYear: '去年', schoolYear: '本学年', lastSchoolYear: '上学年' };
-
-function presetsOf(today: string): Presets {
-  const y = Number(today.slice(0, 4));
-  const schoolYear = schoolYearOf(today);
-  return {
-    year: { from: `${y}-01-01`, to: `${y}-12-31` },
-    lastYear: { from: `${y - 1}-01-01`, to: `${y - 1}-12-31` },
-    schoolYear,
-    lastSchoolYear: schoolYearOf(`${Number(schoolYear.from.slice(0, 4)) - 1}-10-01`),
-  };
-}
 
 const SOURCE_LABELS: Record<CareReport['byType'][number]['source'], string> = { visit: '五必访', festival: '节日慰问', birthday: '生日慰问' };
 const SOURCE_COLORS: Record<CareReport['byType'][number]['source'], string> = { visit: 'red', festival: 'orange', birthday: 'magenta' };
@@ -207,11 +191,11 @@ function ReportBody({ r }: { r: CareReport }) {
 
 /** 慰问统计 (/care/reports): 人次 and amounts over a period (this year by default), and the .xlsx to hand in. */
 export function CareReportsPage() {
-  const presets = presetsOf(todayInShanghai());
+  const today = todayInShanghai();
+  const presets = periodPresets(today);
   const { filters, setFilters } = useUrlFilters(['from', 'to'] as const);
   const period = { from: filters.from ?? presets.year.from, to: filters.to ?? presets.year.to };
   const report = useCareReport(period);
-  const preset = (Object.keys(presets) as (keyof Presets)[]).find((k) => presets[k].from === period.from && presets[k].to === period.to);
   return (
     <div>
       <PageHeader
@@ -223,22 +207,7 @@ export function CareReportsPage() {
           </Button>
         }
       />
-      <Flex wrap gap={8} align="center" style={{ marginBottom: 16 }}>
-        <Segmented
-          value={preset ?? 'custom'}
-          options={[...(Object.keys(PRESET_LABELS) as (keyof Presets)[]).map((k) => ({ value: k, label: PRESET_LABELS[k] })), ...(preset ? [] : [{ value: 'custom', label: '自定义' }])]}
-          onChange={(v) => v !== 'custom' && setFilters(presets[v as keyof Presets])}
-          data-testid="report-preset"
-        />
-        <DatePicker.RangePicker
-          value={[dayjs(period.from), dayjs(period.to)]}
-          format="YYYY-MM-DD"
-          allowClear={false}
-          inputReadOnly
-          onChange={(r) => r?.[0] && r[1] && setFilters({ from: r[0].format('YYYY-MM-DD'), to: r[1].format('YYYY-MM-DD') })}
-          aria-label="统计期间"
-        />
-      </Flex>
+      <PeriodPicker today={today} offered={['year', 'lastYear', 'schoolYear', 'lastSchoolYear']} period={period} onChange={setFilters} testIdPrefix="report" />
       {report.error ? <ErrorAlert error={report.error} /> : null}
       {report.isPending ? <PageLoading /> : report.data ? <ReportBody r={report.data} /> : null}
     </div>
