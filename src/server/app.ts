@@ -37,6 +37,10 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { careRoutes } from './modules/care/care.routes.js';
 import { careExtraRoutes } from './modules/care/care.extra.routes.js';
 import { hardshipRoutes } from './modules/hardship/hardship.routes.js';
+import { proposalRoutes } from './modules/proposals/proposals.routes.js';
+import { proposalHandlingRoutes } from './modules/proposals/proposal-handling.routes.js';
+import { congressRoutes } from './modules/congress/congress.routes.js';
+import { congressSessionRoutes } from './modules/congress/congress-sessions.routes.js';
 
 export type App = FastifyInstance;
 
@@ -134,6 +138,10 @@ export async function buildApp(
       await careRoutes(api, deps);
       await careExtraRoutes(api, deps);
       await hardshipRoutes(api, deps);
+      await proposalRoutes(api, deps);
+      await proposalHandlingRoutes(api, deps);
+      await congressRoutes(api, deps);
+      await congressSessionRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

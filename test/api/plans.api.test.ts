@@ -196,7 +196,7 @@ describe('goals with live values', () => {
     expect(bad.json().error.fields[0].path).toBe('target');
 
     const goal = ok<Goal>(await chairA.post(`/api/v1/plans/${plan.id}/goals`, { text: '提案办结率100%', metric: 'proposal_closure_rate', comparator: '=', target: 1 }), 201);
-    expect(goal).toMatchObject({ label: '提案办结率', unit: 'rate', value: { status: 'no_source' } });
+    expect(goal).toMatchObject({ label: '提案办结率', unit: 'rate', value: { status: 'no_data' } });
     expect(await lastAction()).toBe('goal.created');
 
     const renamed = ok<Goal>(await chairA.patch(`/api/v1/plans/${plan.id}/goals/${goal.id}`, { text: '提案按期办结' }));
@@ -224,7 +224,9 @@ describe('goals with live values', () => {
     expect(items.find((m) => m.id === 'care_coverage')?.hasSource).toBe(true);
     expect(items.find((m) => m.id === 'care_on_time_rate')?.hasSource).toBe(true);
     expect(items.find((m) => m.id === 'assistance_count')?.hasSource).toBe(true);
-    expect(items.find((m) => m.id === 'proposal_closure_rate')?.hasSource).toBe(false);
+    expect(items.find((m) => m.id === 'proposal_closure_rate')?.hasSource).toBe(true);
+    expect(items.find((m) => m.id === 'satisfaction_rate')?.hasSource).toBe(true);
+    expect(items.find((m) => m.id === 'request_response_rate')?.hasSource).toBe(false);
   });
 });
 

@@ -9,6 +9,7 @@ import { hashPassword, temporaryPassword } from '../modules/auth/passwords.js';
 import { writeAudit } from '../modules/audit/audit.writer.js';
 import { randomName, seededRandom } from './names.js';
 import { seedCare } from './seed-care.js';
+import { seedCongress } from './seed-congress.js';
 
 export interface DemoAccount {
   role: string;
@@ -152,6 +153,7 @@ export async function seedDemo(database: Database): Promise<DemoAccount[]> {
         accounts.push({ role: `${label}·${spec.name.replace('工会', '')}`, name: m.name, login: index === 0 ? m.staffNo! : m.phone!, password: acc.password });
       }
       if (s === 0) await seedCare(tx, school.id, inserted, (i) => userOf.get(i)!);
+      if (s === 0) await seedCongress(tx, school.id, inserted);
       if (s === 0) {
         const handler = await account(tx, '总务处', '13900000009');
         await grant(tx, handler.user.id, school.id, 'handler');

@@ -5,6 +5,8 @@ import { FIELD_LABELS } from '../../contracts/members.js';
 import { PLAN_FIELD_LABELS } from '../../contracts/plans.js';
 import { ACTIVITY_FIELD_LABELS, CLUB_FIELD_LABELS } from '../../contracts/activities.js';
 import { CARE_FIELD_LABELS, HARDSHIP_FIELD_LABELS } from '../../contracts/care.js';
+import { PROPOSAL_FIELD_LABELS } from '../../contracts/proposals.js';
+import { CONGRESS_FIELD_LABELS } from '../../contracts/congress.js';
 import type { ErrorBody, FieldProblem } from '../../contracts/errors.js';
 import { ERROR_MESSAGES } from '../../contracts/errors.js';
 import { AppError } from './app-error.js';
@@ -16,9 +18,15 @@ const isClubRequest = (url: string) => /^\/api\/v1\/clubs(\/|\?|$)/.test(url);
 const isCareRequest = (url: string) => /^\/api\/v1\/(care|hardship)(\/|\?|$)/.test(url);
 /** Hardship requests: an assistance record's `amountFen` is 帮扶金额, a household member's `name` is 姓名. */
 const isHardshipRequest = (url: string) => /^\/api\/v1\/hardship(\/|\?|$)/.test(url);
+/** Proposal requests: a proposal's `title` is 案由, a reply's `text` is 答复内容. */
+const isProposalRequest = (url: string) => /^\/api\/v1\/proposals(\/|\?|$)/.test(url);
+/** Congress requests: a vote's `yes`, a constituency's `name`, a term's `number` are congress fields. */
+const isCongressRequest = (url: string) => /^\/api\/v1\/congress(\/|\?|$)/.test(url);
 
 function labelFor(path: string, url = ''): string {
   const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+  if (isProposalRequest(url)) return PROPOSAL_FIELD_LABELS[last] ?? FIELD_LABELS[last] ?? last;
+  if (isCongressRequest(url)) return CONGRESS_FIELD_LABELS[last] ?? FIELD_LABELS[last] ?? last;
   if (isHardshipRequest(url)) return HARDSHIP_FIELD_LABELS[last] ?? CARE_FIELD_LABELS[last] ?? last;
   if (isCareRequest(url)) return CARE_FIELD_LABELS[last] ?? FIELD_LABELS[last] ?? last;
   if (isClubRequest(url)) return CLUB_FIELD_LABELS[last] ?? ACTIVITY_FIELD_LABELS[last] ?? FIELD_LABELS[last] ?? last;
@@ -48,7 +56,14 @@ const UNIQUE_CONFLICTS: Record<string, FieldProblem> = {
   role_assignments_uq: { path: 'role', message: '此人已担任该角色' },
   activity_types_org_name_uq: { path: 'name', message: '已有同名的活动类型' },
   care_event_types_org_name_uq: { path: 'name', message: '已有同名的事由类型' },
+  proposals_session_number_uq: { path: 'number', message: '提案编号已被占用，请重试' },
+  proposal_replies_round_uq: { path: 'text', message: '本轮已经答复，不能重复答复' },
+  proposal_ratings_proposal_id_round_member_id_pk: { path: 'rating', message: '您已评价过本轮答复' },
   hardship_files_member_year_uq: { path: 'year', message: '该会员该年度已有困难档案' },
+  congress_terms_org_number_uq: { path: 'number', message: '已有该届次' },
+  congress_constituencies_term_name_uq: { path: 'name', message: '本届已有同名的代表团' },
+  congress_sessions_term_number_uq: { path: 'number', message: '本届已有该次会议' },
+  congress_representatives_active_uq: { path: 'memberId', message: '此人已是本届代表' },
 };
 
 /** The database error with one of the SQLSTATE codes behind an error (drivers wrap it in `cause`), if any. */

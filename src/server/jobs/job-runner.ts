@@ -1,5 +1,6 @@
 import type { Database } from '../db/client.js';
 import { sendActivityReminders } from './activity-reminders.job.js';
+import { sendProposalReminders } from './proposal-reminders.job.js';
 import { plannerStatisticsJob } from './planner-statistics.job.js';
 
 /** A periodic task of the server: it gets the time of its run. */
@@ -18,7 +19,10 @@ export const JOB_INTERVAL_MS = 60_000;
 
 /** The jobs every app process runs. Each must be safe with several processes running it at once. */
 export function serverJobs(database: Database): Job[] {
-  const jobs: Job[] = [{ name: '活动提醒', run: (now) => sendActivityReminders(database, now) }];
+  const jobs: Job[] = [
+    { name: '活动提醒', run: (now) => sendActivityReminders(database, now) },
+    { name: '提案答复提醒', run: (now) => sendProposalReminders(database, now) },
+  ];
   const statistics = plannerStatisticsJob(database);
   if (statistics) jobs.push(statistics);
   return jobs;

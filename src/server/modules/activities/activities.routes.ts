@@ -40,7 +40,7 @@ const decisionParams = z.object({ id: z.string().uuid('活动无效'), registrat
  * this server's host (it carries the scheme the browser used), else the scheme and host of the request (behind a
  * trusted proxy, the forwarded ones).
  */
-function originOf(req: FastifyRequest): string {
+export function originOf(req: FastifyRequest): string {
   const origin = req.headers.origin;
   if (typeof origin === 'string' && /^https?:\/\/[^/\s]+$/i.test(origin)) {
     const host = new URL(origin).host;

@@ -8,6 +8,8 @@ import { heldCount, participationOf } from '../activities/activities.stats.js';
 import { onTimeRate } from '../../../domain/care/index.js';
 import { countsByCampaign } from '../care/care-campaigns.repository.js';
 import { assistanceByKind, campaignsStartedIn, eventsWithFirstVisit } from '../care/care-reports.queries.js';
+import { proposalFigures } from '../../../domain/congress/index.js';
+import { figureRowsOfPeriod } from '../proposals/proposal-figures.service.js';
 
 /** Reads a metric's value for an organisation over a period; null when there is nothing to measure yet. */
 export type MetricReader = (
@@ -101,6 +103,26 @@ const assistanceCount: MetricReader = async (db, org, period) => {
 };
 
 /**
+ * 提案办结率 (DOMAIN.md): of the proposals accepted (立案) at the congress sessions held in the period, the share
+ * closed (办结). Nothing to measure before a proposal is accepted.
+ */
+const proposalClosureRate: MetricReader = async (db, org, period) => {
+  const f = proposalFigures(await figureRowsOfPeriod(db, org.id, period), todayInShanghai());
+  if (f.closureRate === null) return null;
+  return { value: f.closureRate, detail: `已办结 ${f.closed} / 立案 ${f.accepted} 件` };
+};
+
+/**
+ * 满意率: of the proposals of the sessions held in the period whose reply the proposer has rated (the rating of the
+ * latest round), the share rated 满意 or 基本满意.
+ */
+const proposalSatisfactionRate: MetricReader = async (db, org, period) => {
+  const f = proposalFigures(await figureRowsOfPeriod(db, org.id, period), todayInShanghai());
+  if (f.satisfactionRate === null) return null;
+  return { value: f.satisfactionRate, detail: `满意和基本满意 ${f.satisfied} / 已评价 ${f.rated} 件` };
+};
+
+/**
  * The metrics the server can measure, one reader per metric whose data exists. A metric without a reader shows
  * "尚无数据来源"; when its module lands, adding its reader here is all it takes. 入会率 has none on purpose: the
  * roster lists members only, so staff who never joined are unknown and any rate read from it would be inflated.
@@ -113,8 +135,8 @@ export const METRIC_SOURCES: Record<GoalMetric, MetricReader | undefined> = {
   care_coverage: careCoverage,
   care_on_time_rate: careOnTimeRate,
   assistance_count: assistanceCount,
-  proposal_closure_rate: undefined,
-  satisfaction_rate: undefined,
+  proposal_closure_rate: proposalClosureRate,
+  satisfaction_rate: proposalSatisfactionRate,
   membership_rate: undefined,
   calendar_completion_rate: calendarCompletionRate,
 };
