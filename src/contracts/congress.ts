@@ -86,8 +86,12 @@ export const VOTE_CHOICES = ['yes', 'no', 'abstain'] as const;
 export type VoteChoice = (typeof VOTE_CHOICES)[number];
 export const VOTE_CHOICE_LABELS: Record<VoteChoice, string> = { yes: '赞成', no: '反对', abstain: '弃权' };
 
-/** The passing rule, as the result and the resolution state it. */
-export const PASSING_RULE = '赞成票超过全体代表（应到人数）的半数为通过';
+/** The passing rule, as the result and the resolution state it; in an all-staff meeting the base is all voting staff. */
+export const PASSING_RULES: Record<TermForm, string> = {
+  congress: '赞成票超过全体代表（应到人数）的半数为通过',
+  all_staff: '赞成票超过全体教职工（应到人数）的半数为通过',
+};
+export const PASSING_RULE = PASSING_RULES.congress;
 
 export const CONGRESS_LIMITS = {
   nameMax: 30,
@@ -409,6 +413,8 @@ export const congressCheckinResultSchema = z.object({ message: z.string(), at: z
 /** GET /congress/sessions/:id/screen: what the hall screen shows; choices never appear before a vote closes. */
 export const hallScreenSchema = z.object({
   orgName: z.string(),
+  /** The form labels the figures: 应到代表 in a congress, 应到人数 (all voting staff) in an all-staff meeting. */
+  term: z.object({ label: z.string(), form: z.enum(TERM_FORMS) }),
   title: z.string(),
   place: z.string(),
   startsAt: z.string(),

@@ -250,7 +250,9 @@ export const proposalDetailSchema = proposalSummarySchema.extend({
   mergedFrom: z.array(z.object({ id: z.string(), title: z.string(), proposerName: z.string() })),
   responsibleLeader: z.string().nullable(),
   signers: z.array(z.object({ memberId: z.string(), name: z.string(), role: z.enum(['cosigner', 'joint']), status: z.enum(['invited', 'confirmed', 'declined']), respondedAt: z.string().nullable() })),
-  assignments: z.array(z.object({ round: z.number().int(), role: z.enum(['lead', 'assist']), handler: person, assignedAt: z.string() })),
+  /** Departments of every round, each with its round's reply deadline. */
+  assignments: z.array(z.object({ round: z.number().int(), role: z.enum(['lead', 'assist']), handler: person, replyDueOn: z.string().nullable(), assignedAt: z.string() })),
+  /** Replies of every round, each with its round's deadline and whether it came on or before it. */
   replies: z.array(
     z.object({ id: z.string(), round: z.number().int(), resultCode: z.enum(RESULT_CODES), text: z.string(), handler: z.string(), repliedAt: z.string(), dueOn: z.string().nullable(), isOnTime: z.boolean().nullable() }),
   ),
@@ -302,7 +304,9 @@ export const figuresSchema = z.object({
   submitted: z.number().int(),
   accepted: z.number().int(),
   acceptanceRate: z.number().nullable(),
+  /** Replies due (件次): every round of handling replied, or past its deadline without a reply; a proposal sent back counts twice. */
   due: z.number().int(),
+  /** Of those, replied on or before their own round's deadline. */
   onTime: z.number().int(),
   onTimeRate: z.number().nullable(),
   closed: z.number().int(),

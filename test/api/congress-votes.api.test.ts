@@ -131,6 +131,10 @@ describe('an online named vote', () => {
       expect(v).toMatchObject({ ballots: i + 1, yes: null, passed: null, me: { hasVoted: true, choice: choiceOf(i, 34, 10), canVote: false } });
     }
     expect(refused(await reps[0].c.post(url(`votes/${namedVote}/ballots`), { choice: 'no' }), 409).message).toBe('您已投过票，每人只能投一次');
+    // The audit log (read by the leaders) says who voted, not how: the choices stay hidden until the vote closes.
+    const audits = await t.database.query<{ changes: unknown }>("SELECT changes FROM audit_events WHERE action = 'congress.vote.voted' AND entity_id = $1", [namedVote]);
+    expect(audits).toHaveLength(50);
+    expect(audits.every((a) => JSON.stringify(a.changes) === '{}')).toBe(true);
     const seen = ok(await reps[3].c.get(url(`sessions/${sessionId}`))).votes[0];
     expect(seen).toMatchObject({ status: 'open', ballots: 50, yes: null, no: null, abstain: null, resultText: null, me: { hasVoted: true, choice: 'yes' } });
     expect(refused(await chair.post(url(`votes/${namedVote}/paper`), { yes: 1, no: 0, abstain: 0 }), 409).message).toBe('本事项为手机投票，不需要录入纸质票');
@@ -252,13 +256,95 @@ describe('isolation', () => {
       await chairB.get(url(`votes/${secretVote}`)),
       await chairB.post(url(`votes/${paperVote}/paper`), { yes: 1, no: 0, abstain: 0 }),
       await chairB.post(url(`votes/${namedVote}/close`)),
+      await chairB.post(url(`votes/${paperVote}/open`)),
       await chairB.delete(url(`votes/${namedVote}`)),
       await memberB.post(url(`votes/${secretVote}/ballots`), { choice: 'yes' }),
       await chairB.get(url(`sessions/${sessionId}/screen`)),
+      await chairB.get(url(`sessions/${sessionId}/attendance`)),
       await chairB.get(url(`sessions/${sessionId}/resolution.docx`)),
       await chairB.post(url(`sessions/${sessionId}/votes`), { title: '越权表决', mode: 'named', channel: 'paper' }),
     ]) {
       expect(refused(res, 404).code).toBe('NOT_FOUND');
     }
+  });
+});
+
+describe('concurrency', () => {
+  /** A fresh session of the term, under way, with the first `present` representatives ticked present. */
+  async function sessionUnderWay(present: number): Promise<string> {
+    const termId = ok(await chair.get(url(`sessions/${sessionId}`))).term.id;
+    const s = ok(await chair.post(url(`terms/${termId}/sessions`), { startsAt: toShanghaiIso(new Date(Date.now() + 600_000)), place: '学校报告厅' }), 201).id as string;
+    ok(await chair.post(url(`sessions/${s}/open`)));
+    if (present > 0) ok(await chair.post(url(`sessions/${s}/attendance`), { memberIds: reps.slice(0, present).map((r) => r.memberId), status: 'present' }));
+    return s;
+  }
+  const chairOnSecond = () => client(secondApp, chair.cookie);
+
+  it('lets two staff tick the same people at once, in opposite orders, without a deadlock', async () => {
+    const s = await sessionUnderWay(0);
+    const ids = reps.slice(0, 60).map((r) => r.memberId);
+    const other = chairOnSecond();
+    for (let round = 0; round < 10; round++) {
+      const [a, b] = await Promise.all([
+        chair.post(url(`sessions/${s}/attendance`), { memberIds: ids, status: round % 2 ? 'present' : 'absent', reason: '公出' }),
+        other.post(url(`sessions/${s}/attendance`), { memberIds: [...ids].reverse(), status: round % 2 ? 'absent' : 'present', reason: '病假' }),
+      ]);
+      ok(a);
+      ok(b);
+      // One of the two wins for everybody: all present or all absent, never a mixture.
+      const figures = ok(await chair.get(url(`sessions/${s}/attendance`))).figures;
+      expect([figures.present, figures.absent].sort((x: number, y: number) => x - y)).toEqual([0, 60]);
+    }
+  });
+
+  it('never leaves a vote open in a session closed at the same moment', async () => {
+    const other = chairOnSecond();
+    for (let round = 0; round < 6; round++) {
+      const s = await sessionUnderWay(45);
+      const vote = await (async () => ok(await chair.post(url(`sessions/${s}/votes`), { title: `并发表决 ${round}`, mode: 'named', channel: 'paper' }), 201).id as string)();
+      const [opened, closed] = await Promise.all([chair.post(url(`votes/${vote}/open`)), other.post(url(`sessions/${s}/close`))]);
+      expect([opened.statusCode, closed.statusCode].sort()).toContain(200);
+      const after = ok(await chair.get(url(`sessions/${s}`)));
+      const v = after.votes.find((x: { id: string }) => x.id === vote);
+      expect(after.status === 'closed' && v.status === 'open', `round ${round}: ${opened.statusCode} ${opened.body} / ${closed.statusCode} ${closed.body}`).toBe(false);
+      if (opened.statusCode === 409) expect(opened.json().error.message).toBe('会议已闭幕，不能再表决');
+      if (closed.statusCode === 409) expect(closed.json().error.message).toBe('还有 1 项表决未结束，请先结束表决再闭幕');
+    }
+  });
+
+  it('changes no attendance after the session closes, even when the tick and the close cross', async () => {
+    const other = chairOnSecond();
+    const seqOf = async (action: string, s: string) =>
+      (await t.database.query<{ seq: number }>('SELECT seq FROM audit_events WHERE action = $1 AND entity_id = $2', [action, s]))[0]?.seq;
+    for (let round = 0; round < 6; round++) {
+      const s = await sessionUnderWay(0);
+      const [ticked, closed] = await Promise.all([chair.post(url(`sessions/${s}/attendance`), { memberIds: reps.slice(0, 45).map((r) => r.memberId), status: 'present' }), other.post(url(`sessions/${s}/close`))]);
+      ok(closed);
+      if (ticked.statusCode === 409) {
+        expect(refused(ticked, 409).message).toBe('会议已闭幕，出勤不能再修改');
+        continue;
+      }
+      ok(ticked);
+      // Both went through: the tick was committed before the close (the organisation's audit chain numbers in commit order).
+      expect(Number(await seqOf('congress.attendance.set', s)), `round ${round}`).toBeLessThan(Number(await seqOf('congress.session.closed', s)));
+    }
+  });
+
+  it('counts exactly the ballots accepted before a vote closes while ballots arrive', async () => {
+    const s = await sessionUnderWay(60);
+    const vote = ok(await chair.post(url(`sessions/${s}/votes`), { title: '边投边结束', mode: 'secret', channel: 'online' }), 201).id as string;
+    ok(await chair.post(url(`votes/${vote}/open`)));
+    const ballots = reps.slice(0, 60).map((r, i) => r.c.post(url(`votes/${vote}/ballots`), { choice: choiceOf(i, 30, 20) }));
+    const closing = (async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      return chairOnSecond().post(url(`votes/${vote}/close`));
+    })();
+    const [answers, closed] = await Promise.all([Promise.all(ballots), closing]);
+    const result = ok(closed);
+    const accepted = answers.filter((a) => a.statusCode === 200).length;
+    for (const a of answers.filter((x) => x.statusCode !== 200)) expect(refused(a, 409).message).toBe('表决已结束');
+    expect(result.yes + result.no + result.abstain).toBe(accepted);
+    expect(await countRows(t.database, 'congress_vote_voters', 'vote_id = $1', [vote])).toBe(accepted);
+    expect(await countRows(t.database, 'congress_secret_choices', 'vote_id = $1', [vote])).toBe(accepted);
   });
 });

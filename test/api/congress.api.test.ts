@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toShanghaiIso } from '../../src/domain/activities/shanghai-time.js';
 import { checkinCode } from '../../src/domain/activities/checkin-code.js';
@@ -187,6 +188,7 @@ describe('representatives', () => {
 });
 
 let code: string;
+let allStaffSessionId: string;
 
 describe('sessions and attendance', () => {
   it('creates a session with its agenda and proposal window, checking the dates', async () => {
@@ -290,11 +292,44 @@ describe('the all-staff meeting', () => {
     expect(ok(await guest.get(url(`sessions/${s.id}`))).me).toMatchObject({ isVoter: false });
     expect(refused(await chair.post(url(`sessions/${s.id}/attendance`), { memberIds: [m['韩借']], status: 'present' }), 400).fields![0].message).toBe('所选人员不在本次大会的参会范围内');
     expect(ok(await chair.post(url(`sessions/${s.id}/attendance`), { memberIds: [m['蒋其'], m['周敏']], status: 'present' })).figures).toMatchObject({ expected: 12, present: 2 });
+    allStaffSessionId = s.id;
+  });
+
+  it('decides on all voting staff and says so in the result, on the screen and in the resolution', async () => {
+    const s = allStaffSessionId;
+    const staff = ['王芳', '李强', '赵敏', '钱进', '孙丽', '吴刚', '郑洁', '冯涛'];
+    ok(await chair.post(url(`sessions/${s}/attendance`), { memberIds: staff.map((n) => m[n]), status: 'present' }));
+    ok(await chair.post(url(`sessions/${s}/open`)));
+    const vote = ok(await chair.post(url(`sessions/${s}/votes`), { title: '教职工绩效工资分配方案', mode: 'secret', channel: 'paper' }), 201).id;
+    expect(ok(await chair.post(url(`votes/${vote}/open`)))).toMatchObject({ base: 12, present: 10 });
+    ok(await chair.post(url(`votes/${vote}/paper`), { yes: 7, no: 2, abstain: 1 }));
+    const closed = ok(await chair.post(url(`votes/${vote}/close`)));
+    expect(closed).toMatchObject({ passed: true, base: 12, present: 10, yes: 7 });
+    expect(closed.resultText).toBe('应到 12 人，实到 10 人；赞成 7 票、反对 2 票、弃权 1 票。赞成票超过全体教职工的半数（12 人的半数为 6），通过。');
+    // A member in employment votes online without being a representative; the result again names all staff.
+    const online = ok(await chair.post(url(`sessions/${s}/votes`), { title: '食堂承包方案', mode: 'named', channel: 'online' }), 201).id;
+    ok(await chair.post(url(`votes/${online}/open`)));
+    expect(ok(await zhou.post(url(`votes/${online}/ballots`), { choice: 'yes' }))).toMatchObject({ ballots: 1, me: { hasVoted: true } });
+    expect(refused(await guest.post(url(`votes/${online}/ballots`), { choice: 'yes' }), 403).message).toBe('您不在本次大会的表决人员范围内（须在职且会籍正常）');
+    expect(ok(await chair.post(url(`votes/${online}/close`))).resultText).toBe(
+      '应到 12 人，实到 10 人；赞成 1 票、反对 0 票、弃权 0 票，未投票 9 人。赞成票未超过全体教职工的半数（12 人的半数为 6），未通过。',
+    );
+    const stored = await t.database.query<{ rule: string }>("SELECT result->>'rule' AS rule FROM congress_votes WHERE id = $1", [vote]);
+    expect(stored[0].rule).toBe('赞成票超过全体教职工（应到人数）的半数为通过');
+    expect(ok(await chair.get(url(`sessions/${s}/screen`))).term).toEqual({ label: '第二届教职工大会', form: 'all_staff' });
+
+    const res = await chair.get(url(`sessions/${s}/resolution.docx`));
+    expect(res.statusCode, res.body).toBe(200);
+    const text = (await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain('会议应到教职工 12 人，实到 10 人');
+    expect(text).toContain('赞成票超过全体教职工半数为通过');
+    expect(text).not.toContain('代表');
   });
 });
 
 describe('isolation', () => {
-  it('answers 404 to another school for every term, session, constituency and representative id', async () => {
+  it('answers 404 to another school for every term, session, constituency, agenda item and representative id', async () => {
+    const agendaItemId = ok(await chair.get(url(`sessions/${sessionId}`))).agenda[0].id as string;
     for (const res of [
       await chairB.get(url(`terms/${termId}`)),
       await chairB.patch(url(`terms/${termId}`), { cosignersMin: 5 }),
@@ -307,6 +342,15 @@ describe('isolation', () => {
       await chairB.get(url(`sessions/${sessionId}`)),
       await chairB.get(url(`sessions/${sessionId}/attendance`)),
       await chairB.post(url(`sessions/${sessionId}/checkin`), { code }),
+      await chairB.patch(url(`sessions/${sessionId}`), { place: '越权' }),
+      await chairB.post(url(`sessions/${sessionId}/open`)),
+      await chairB.post(url(`sessions/${sessionId}/close`)),
+      await chairB.post(url(`sessions/${sessionId}/agenda`), { title: '越权议题', kind: 'other' }),
+      await chairB.patch(url(`agenda/${agendaItemId}`), { title: '越权' }),
+      await chairB.delete(url(`agenda/${agendaItemId}`)),
+      await chairB.get(url(`sessions/${sessionId}/checkin-code`)),
+      await chairB.post(url(`sessions/${sessionId}/attendance`), { memberIds: [m['二中']], status: 'present' }),
+      await chairB.post(url(`representatives/${reps['王芳']}/replace`), { memberId: m['二中'], electedOn: '2025-05-01', reason: '越权', category: 'teacher' }),
     ]) {
       expect(refused(res, 404).code).toBe('NOT_FOUND');
     }

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../src/server/db/client.js';
-import { congressRepresentatives, congressSessions, congressTerms } from '../../src/server/db/schema/index.js';
+import { congressRepresentatives, congressSessions, congressTerms, proposalAssignments, proposals } from '../../src/server/db/schema/index.js';
 import type { Portfolio, Role } from '../../src/contracts/roles.js';
 import { buildMember, buildSchool, buildUser, type createTestApp } from './test-app.js';
 import { signIn, type Client, type Res } from './api.js';
@@ -121,6 +122,37 @@ export async function buildProposalStage(t: App) {
   await insertRepresentative(t.database, A.union.id, past.id, member.former);
   await insertRepresentative(t.database, B.union.id, termB.id, member.repB);
   return { A, B, term, past, termB, open, closed, sessionB, c, user, member };
+}
+
+type Stage = Awaited<ReturnType<typeof buildProposalStage>>;
+
+/**
+ * The steps of handling through the API on a stage: a proposal of 王芳 co-signed by 李强 and 周敏, submitted and
+ * accepted (立案) in a session (the open one by default); assigning it (总务处 leads, 教务处 assists, unless told
+ * otherwise); the reply of a department (总务处 by default); a rating; and moving the current round's deadline as
+ * time passing would — on the proposal and on the round's assignment rows.
+ */
+export function handlingSteps(t: App, s: Stage) {
+  return {
+    async accepted(title: string, sessionId = s.open.id): Promise<Record<string, any>> {
+      const d = ok(
+        await s.c.wang.post('/api/v1/proposals', { sessionId, title, category: '后勤保障', reasons: '理由充分', suggestions: '建议具体', cosignerMemberIds: [s.member.li, s.member.zhou] }),
+        201,
+      );
+      ok(await s.c.li.post(`/api/v1/proposals/${d.id}/cosign`, { decision: 'confirm' }));
+      ok(await s.c.zhou.post(`/api/v1/proposals/${d.id}/cosign`, { decision: 'confirm' }));
+      ok(await s.c.wang.post(`/api/v1/proposals/${d.id}/submit`, { asOpinion: false }));
+      return ok(await s.c.committee.post(`/api/v1/proposals/${d.id}/review`, { decision: 'accept' }));
+    },
+    assign: (id: string, over: Record<string, unknown> = {}) =>
+      s.c.committee.post(`/api/v1/proposals/${id}/assign`, { leadUserId: s.user.logistics, assistUserIds: [s.user.academic], responsibleLeader: '张副校长', ...over }),
+    reply: (id: string, resultCode = 'B', text = '已列入暑期改造计划', who = s.c.logistics) => who.post(`/api/v1/proposals/${id}/reply`, { resultCode, text }),
+    rate: (who: Person, id: string, rating: string, comment = '') => s.c[who].post(`/api/v1/proposals/${id}/rate`, { rating, comment }),
+    async setDeadline(id: string, day: string) {
+      const [p] = await t.database.db.update(proposals).set({ replyDueOn: day }).where(eq(proposals.id, id)).returning({ round: proposals.round });
+      await t.database.db.update(proposalAssignments).set({ replyDueOn: day }).where(and(eq(proposalAssignments.proposalId, id), eq(proposalAssignments.round, p.round)));
+    },
+  };
 }
 
 export const ok = <T = Record<string, any>>(res: Res, status = 200): T => {

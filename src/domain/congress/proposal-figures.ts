@@ -9,9 +9,27 @@ import type { ProposalRating, ProposalStatus } from './proposal-states.js';
 export interface ProposalFigureRow {
   status: ProposalStatus;
   kind: 'proposal' | 'opinion';
+  finalRating: ProposalRating | null;
+}
+
+/**
+ * A round of handling (办理轮次) of a proposal: that round's deadline and the day its reply was made (null: not yet).
+ * A proposal sent back after 不满意 has two, each judged against its own deadline.
+ */
+export interface ReplyRoundRow {
   replyDueOn: string | null;
   repliedOn: string | null;
-  finalRating: ProposalRating | null;
+}
+
+/**
+ * How a round stands against its deadline on `today`: replied on or before it (`onTime`), replied after it
+ * (`late`), no reply and the deadline passed — from the day after it (`missed`); null while it is not yet due
+ * (no reply and the deadline today or later) or when it has no deadline.
+ */
+export function roundTimeliness(r: ReplyRoundRow, today: string): 'onTime' | 'late' | 'missed' | null {
+  if (r.replyDueOn === null) return null;
+  if (r.repliedOn !== null) return r.repliedOn <= r.replyDueOn ? 'onTime' : 'late';
+  return r.replyDueOn < today ? 'missed' : null;
 }
 
 /** States that count as 立案 (accepted, and what comes after it). */
@@ -28,12 +46,15 @@ function isReviewedProposal(r: ProposalFigureRow): boolean {
 }
 
 /**
- * 立案率 = accepted ÷ reviewed proposals (`submitted`); 按期答复率 = replies on or before the deadline ÷ replies due
- * (`due`: a reply made, or a deadline before `today` — a deadline of today is not yet missed); 办结率 = closed ÷
- * accepted; 满意率 = (满意 + 基本满意, `satisfied`) ÷ rated, on the proposer's final rating.
+ * 立案率 = accepted ÷ reviewed proposals (`submitted`); 办结率 = closed ÷ accepted; 满意率 = (满意 + 基本满意,
+ * `satisfied`) ÷ rated, on the proposer's final rating — all three over `proposals`. 按期答复率 = rounds replied on or
+ * before their own deadline ÷ rounds due (`due`: replied, or their deadline passed without a reply — see
+ * `roundTimeliness`) — over `rounds`, every round of every proposal, so a late first reply stays late after the
+ * second round begins.
  */
 export function proposalFigures(
-  rows: readonly ProposalFigureRow[],
+  proposals: readonly ProposalFigureRow[],
+  rounds: readonly ReplyRoundRow[],
   today: string,
 ): {
   submitted: number;
@@ -55,20 +76,22 @@ export function proposalFigures(
   let onTime = 0;
   let rated = 0;
   let satisfied = 0;
-  for (const r of rows) {
+  for (const r of proposals) {
     if (isReviewedProposal(r)) {
       submitted += 1;
       if (ACCEPTED.has(r.status)) accepted += 1;
       if (r.status === 'closed') closed += 1;
     }
-    if (r.replyDueOn !== null && (r.repliedOn !== null || r.replyDueOn < today)) {
-      due += 1;
-      if (r.repliedOn !== null && r.repliedOn <= r.replyDueOn) onTime += 1;
-    }
     if (r.finalRating !== null) {
       rated += 1;
       if (r.finalRating !== 'unsatisfied') satisfied += 1;
     }
+  }
+  for (const r of rounds) {
+    const t = roundTimeliness(r, today);
+    if (t === null) continue;
+    due += 1;
+    if (t === 'onTime') onTime += 1;
   }
   const rate = (n: number, d: number) => (d === 0 ? null : n / d);
   return {

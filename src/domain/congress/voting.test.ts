@@ -131,6 +131,28 @@ describe('voteOutcome', () => {
   });
 });
 
+describe('voteOutcome in an all-staff meeting (教职工大会)', () => {
+  it('names all staff as the base, passing and failing', () => {
+    expect(voteOutcome({ base: 12, present: 10, yes: 7, no: 2, abstain: 1 }, { voters: 'staff' })).toEqual({
+      passed: true,
+      text: '应到 12 人，实到 10 人；赞成 7 票、反对 2 票、弃权 1 票。赞成票超过全体教职工的半数（12 人的半数为 6），通过。',
+    });
+    expect(voteOutcome({ base: 12, present: 10, yes: 6, no: 3, abstain: 1 }, { voters: 'staff' })).toEqual({
+      passed: false,
+      text: '应到 12 人，实到 10 人；赞成 6 票、反对 3 票、弃权 1 票。赞成票恰好为半数，未超过全体教职工的半数（12 人的半数为 6），未通过。',
+    });
+    expect(voteOutcome({ base: 13, present: 10, yes: 5, no: 3, abstain: 1 }, { voters: 'staff' }).text).toBe(
+      '应到 13 人，实到 10 人；赞成 5 票、反对 3 票、弃权 1 票，未投票 1 人。赞成票未超过全体教职工的半数（13 人的半数为 6.5），未通过。',
+    );
+  });
+
+  it('keeps the representatives’ wording by default and when asked for', () => {
+    const v = { base: 67, present: 50, yes: 34, no: 10, abstain: 6 };
+    expect(voteOutcome(v, { voters: 'representatives' })).toEqual(voteOutcome(v));
+    expect(voteOutcome(v, {}).text).toContain('赞成票超过全体代表的半数');
+  });
+});
+
 describe('paperTallyProblem', () => {
   it('accepts totals up to the number present', () => {
     expect(paperTallyProblem({ present: 50, yes: 34, no: 10, abstain: 6 })).toBeNull();

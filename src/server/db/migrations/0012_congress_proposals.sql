@@ -119,6 +119,7 @@ CREATE TABLE "proposal_assignments" (
 	"handler_user_id" uuid NOT NULL,
 	"role" text NOT NULL,
 	"round" integer DEFAULT 1 NOT NULL,
+	"reply_due_on" date,
 	"assigned_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "proposal_assignments_proposal_id_handler_user_id_round_pk" PRIMARY KEY("proposal_id","handler_user_id","round")
 );

@@ -286,6 +286,8 @@ export const proposalAssignments = pgTable(
       .references(() => users.id),
     role: text('role', { enum: ['lead', 'assist'] }).notNull(),
     round: integer('round').notNull().default(1),
+    /** The reply deadline of this round (the same on every row of the round), kept so earlier rounds stay judged by theirs. */
+    replyDueOn: date('reply_due_on'),
     assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.proposalId, t.handlerUserId, t.round] }), index('proposal_assignments_handler_idx').on(t.handlerUserId)],

@@ -11,7 +11,7 @@ import { memberChain, writeAudit } from '../audit/audit.writer.js';
 import { instant } from '../activities/activities.presenter.js';
 import { auditActor, loadSession, NO_MEMBER_FILE_MESSAGE } from './congress.access.js';
 import { figuresView } from './congress.presenter.js';
-import { attendanceCounts, attendanceOf, memberOfUser, standingIn, voterCondition, type SessionRow, type TermKey } from './congress.repository.js';
+import { attendanceCounts, attendanceOf, lockedSessionStatus, memberOfUser, standingIn, voterCondition, type SessionRow, type TermKey } from './congress.repository.js';
 
 /** Scanning opens an hour before the session starts (as activities), and closes when the session is closed. */
 const CHECKIN_LEAD_MS = 3_600_000;
@@ -65,7 +65,8 @@ export async function setAttendance(ctx: Ctx, sessionId: string, input: z.infer<
   const { org, session, term } = await loadSession(ctx, sessionId, 'congress.manage');
   if (session.status === 'closed') throw new AppError('CONFLICT', '会议已闭幕，出勤不能再修改');
   if (input.status === 'absent' && !input.reason) throw fieldError('reason', '请填写缺席原因（病假、事假、公出等）');
-  const ids = [...new Set(input.memberIds)];
+  // In one order whoever sends them, so two staff ticking the same people at once lock the rows in the same order.
+  const ids = [...new Set(input.memberIds)].sort();
   const roster = await rosterRows(ctx.db, term, session.id);
   const allowed = new Map(roster.filter((r) => r.isVoter || r.kind !== null).map((r) => [r.memberId, r]));
   const outside = ids.find((id) => !allowed.has(id));
@@ -75,6 +76,7 @@ export async function setAttendance(ctx: Ctx, sessionId: string, input: z.infer<
   );
   const now = new Date();
   return ctx.db.transaction(async (tx) => {
+    if ((await lockedSessionStatus(tx, session.id, 'share')) === 'closed') throw new AppError('CONFLICT', '会议已闭幕，出勤不能再修改');
     let changed: string[];
     if (input.status === 'unknown') {
       changed = (await tx.delete(congressAttendance).where(and(eq(congressAttendance.sessionId, session.id), inArray(congressAttendance.memberId, ids))).returning({ memberId: congressAttendance.memberId })).map((r) => r.memberId);
@@ -125,6 +127,7 @@ export async function checkIn(ctx: Ctx, sessionId: string, code: string): Promis
   const before = await attendanceOf(ctx.db, session.id, member.id);
   if (before?.status === 'present') return { message: '您已签到，无需重复签到', at: instant(before.at) };
   const at = await ctx.db.transaction(async (tx) => {
+    if ((await lockedSessionStatus(tx, session.id, 'share')) === 'closed') throw new AppError('CONFLICT', '会议已闭幕，签到已关闭');
     const [row] = await tx
       .insert(congressAttendance)
       .values({ sessionId: session.id, orgId: org.id, memberId: member.id, representativeId: standing.representative?.id ?? null, status: 'present', source: 'scan', recordedBy: ctx.actor.userId, at: now })

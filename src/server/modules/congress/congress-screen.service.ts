@@ -5,7 +5,7 @@ import { instant } from '../activities/activities.presenter.js';
 import { orgNameOf } from '../calendar/calendar.repository.js';
 import { loadSession } from './congress.access.js';
 import { codeOf } from './congress-attendance.service.js';
-import { figuresView, voteView } from './congress.presenter.js';
+import { figuresView, termLabel, voteView } from './congress.presenter.js';
 import { attendanceCounts, ballotCounts, votesOfSession } from './congress.repository.js';
 
 /**
@@ -19,6 +19,7 @@ export async function hallScreen(ctx: Ctx, sessionId: string, origin: string): P
   const screenViewer = { canManage: false, voteRefusal: null, ballot: undefined };
   return {
     orgName: await orgNameOf(ctx.db, org.id),
+    term: { label: termLabel(term), form: term.form },
     title: session.title,
     place: session.place,
     startsAt: instant(session.startsAt),

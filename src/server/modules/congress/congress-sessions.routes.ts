@@ -93,7 +93,7 @@ export async function congressSessionRoutes(app: FastifyInstance, { database }: 
   api.get('/congress/sessions/:id/checkin-code', { schema: { tags, summary: '会场签到码（每 30 秒更换）与二维码链接', params: sessionParams, response: { 200: congressCheckinCodeSchema } } }, async (req) =>
     checkinCodeFor(ctxOf(req, database), req.params.id, originOf(req)),
   );
-  api.post('/congress/sessions/:id/checkin', { schema: { tags, summary: '代表扫码签到（重复签到不产生变化）', params: sessionParams, body: congressCheckinSchema, response: { 200: congressCheckinResultSchema } } }, async (req) =>
+  api.post('/congress/sessions/:id/checkin', { schema: { tags, summary: '代表（教职工大会为教职工）扫码签到（重复签到不产生变化）', params: sessionParams, body: congressCheckinSchema, response: { 200: congressCheckinResultSchema } } }, async (req) =>
     checkIn(ctxOf(req, database), req.params.id, req.body.code),
   );
 
@@ -117,7 +117,7 @@ export async function congressSessionRoutes(app: FastifyInstance, { database }: 
       return getVote(ctx, req.params.id);
     },
   );
-  api.post('/congress/votes/:id/ballots', { schema: { tags, summary: '手机投票（已签到的代表，每人一票）', params: voteParams, body: ballotSchema, response: { 200: voteSchema } } }, async (req) =>
+  api.post('/congress/votes/:id/ballots', { schema: { tags, summary: '手机投票（已签到的代表，教职工大会为已签到的教职工；每人一票）', params: voteParams, body: ballotSchema, response: { 200: voteSchema } } }, async (req) =>
     castBallot(ctxOf(req, database), req.params.id, req.body.choice),
   );
   api.post(
@@ -129,7 +129,7 @@ export async function congressSessionRoutes(app: FastifyInstance, { database }: 
       return getVote(ctx, req.params.id);
     },
   );
-  api.post('/congress/votes/:id/close', { schema: { tags, summary: '结束表决：计票并按“赞成票超过全体代表半数”判定结果', params: voteParams, response: { 200: voteDetailSchema } } }, async (req) => {
+  api.post('/congress/votes/:id/close', { schema: { tags, summary: '结束表决：计票并按“赞成票超过全体代表（教职工大会为全体教职工）半数”判定结果', params: voteParams, response: { 200: voteDetailSchema } } }, async (req) => {
     const ctx = ctxOf(req, database);
     await closeVote(ctx, req.params.id);
     return getVote(ctx, req.params.id);

@@ -11,7 +11,7 @@ import { instant } from '../activities/activities.presenter.js';
 import { auditActor, canManageCongress, congressOrg, loadSession, loadTerm } from './congress.access.js';
 import { isCheckinOpen } from './congress-attendance.service.js';
 import { defaultSessionTitle, figuresView, sessionSummary, termLabel } from './congress.presenter.js';
-import { attendanceCounts, attendanceOf, votesOfSession, type SessionRow, type TermRow } from './congress.repository.js';
+import { attendanceCounts, attendanceOf, lockedSessionStatus, votesOfSession, type SessionRow, type TermRow } from './congress.repository.js';
 import { meIn } from './congress-terms.service.js';
 import { voteViewsFor } from './congress-votes.service.js';
 
@@ -115,16 +115,13 @@ export async function moveSession(ctx: Ctx, id: string, to: 'open' | 'closed'): 
     throw new AppError('CONFLICT', to === 'open' ? (session.status === 'open' ? '会议已在进行中' : '会议已闭幕') : session.status === 'planned' ? '会议尚未开始' : '会议已闭幕');
   }
   await ctx.db.transaction(async (tx) => {
+    // Locked first: a vote being opened holds the row in share mode, so its opening is seen by the count below.
+    if ((await lockedSessionStatus(tx, session.id, 'update')) !== from) throw new AppError('CONFLICT', '会议状态已变化，请刷新后重试');
     if (to === 'closed') {
       const [{ n }] = await tx.select({ n: count() }).from(congressVotes).where(and(eq(congressVotes.sessionId, session.id), eq(congressVotes.status, 'open')));
       if (Number(n) > 0) throw new AppError('CONFLICT', `还有 ${n} 项表决未结束，请先结束表决再闭幕`);
     }
-    const [moved] = await tx
-      .update(congressSessions)
-      .set({ status: to, updatedAt: new Date() })
-      .where(and(eq(congressSessions.id, session.id), eq(congressSessions.status, from)))
-      .returning({ id: congressSessions.id });
-    if (!moved) throw new AppError('CONFLICT', '会议状态已变化，请刷新后重试');
+    await tx.update(congressSessions).set({ status: to, updatedAt: new Date() }).where(eq(congressSessions.id, session.id));
     await writeAudit(tx, { orgId: org.id, actor: auditActor(ctx), action: to === 'open' ? 'congress.session.opened' : 'congress.session.closed', entityType: 'congress_session', entityId: session.id, entityLabel: session.title });
   });
 }

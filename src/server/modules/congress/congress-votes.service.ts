@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { PASSING_RULE, VOTE_CHANNEL_LABELS, VOTE_CHOICE_LABELS, VOTE_MODE_LABELS, type VoteChoice, type VoteView, type paperTallySchema, type voteCreateSchema, type voteDetailSchema } from '../../../contracts/congress.js';
+import { PASSING_RULES, VOTE_CHANNEL_LABELS, VOTE_MODE_LABELS, type VoteChoice, type VoteView, type paperTallySchema, type voteCreateSchema, type voteDetailSchema } from '../../../contracts/congress.js';
 import { paperTallyProblem, quorumProblem, voteOutcome } from '../../../domain/congress/index.js';
 import { congressAgendaItems, congressAttendance, congressSecretChoices, congressVotes, congressVoteVoters, members } from '../../db/schema/index.js';
 import { AppError, fieldError, forbidden } from '../../http/app-error.js';
@@ -10,7 +10,7 @@ import { memberChain, writeAudit } from '../audit/audit.writer.js';
 import { notify } from '../notifications/notifications.service.js';
 import { auditActor, canManageCongress, loadSession, loadVote, NO_MEMBER_FILE_MESSAGE, type Org } from './congress.access.js';
 import { voteView } from './congress.presenter.js';
-import { attendanceCounts, attendanceOf, ballotCounts, ballotsOf, memberOfUser, standingIn, voterCondition, type SessionRow, type TermRow, type VoteRow } from './congress.repository.js';
+import { attendanceCounts, attendanceOf, ballotCounts, ballotsOf, lockedSessionStatus, memberOfUser, standingIn, voterCondition, type SessionRow, type TermRow, type VoteRow } from './congress.repository.js';
 
 /** Where the viewer stands for online voting in a session: their member file, voter status and presence. */
 export interface VoterStanding {
@@ -75,6 +75,7 @@ export async function createVote(ctx: Ctx, sessionId: string, input: z.infer<typ
     title ??= item.title;
   }
   return ctx.db.transaction(async (tx) => {
+    if ((await lockedSessionStatus(tx, session.id, 'share')) === 'closed') throw new AppError('CONFLICT', '会议已闭幕，不能再安排表决');
     const [row] = await tx.insert(congressVotes).values({ orgId: org.id, sessionId: session.id, agendaItemId: input.agendaItemId, title: title!, mode: input.mode, channel: input.channel }).returning();
     await writeAudit(tx, {
       orgId: org.id,
@@ -109,6 +110,8 @@ export async function openVote(ctx: Ctx, id: string): Promise<void> {
   if (vote.status !== 'draft') throw new AppError('CONFLICT', vote.status === 'open' ? '表决已在进行中' : '表决已结束');
   if (session.status !== 'open') throw new AppError('CONFLICT', session.status === 'planned' ? '会议尚未开始，请先宣布开会' : '会议已闭幕，不能再表决');
   await ctx.db.transaction(async (tx) => {
+    // The session stays open until this commits: closing it waits, then finds this vote open and refuses.
+    if ((await lockedSessionStatus(tx, session.id, 'share')) !== 'open') throw new AppError('CONFLICT', '会议已闭幕，不能再表决');
     const counts = await attendanceCounts(tx, term, session.id);
     const problem = quorumProblem(counts.present, counts.expected);
     if (problem) {
@@ -155,7 +158,8 @@ export async function openVote(ctx: Ctx, id: string): Promise<void> {
  * POST /congress/votes/:id/ballots: a present voter's online ballot. One per voter whatever the concurrency: the key
  * of congress_vote_voters refuses a second row, and the ballot is written under a share lock of the vote row, which
  * closing takes exclusively, so no ballot lands after the count. In a secret vote the voter row carries no choice;
- * the choice goes to congress_secret_choices with no voter and no time, and the audit says only "voted".
+ * the choice goes to congress_secret_choices with no voter and no time. The audit says only "voted", in a named
+ * vote too, so that no choice shows before the vote closes.
  */
 export async function castBallot(ctx: Ctx, id: string, choice: VoteChoice): Promise<VoteView> {
   const { org, vote, session, term } = await loadVote(ctx, id, 'congress.read');
@@ -182,7 +186,9 @@ export async function castBallot(ctx: Ctx, id: string, choice: VoteChoice): Prom
       entityType: 'congress_vote',
       entityId: vote.id,
       entityLabel: vote.title,
-      changes: vote.mode === 'named' ? { choice: { to: VOTE_CHOICE_LABELS[choice] } } : {},
+      // "Voted" only, whatever the mode: a named vote's choices are shown once it closes (namedBallots), not to
+      // readers of the audit log while it is open; a secret vote's never.
+      changes: {},
     });
   });
   const [fresh] = await voteViewsFor(ctx, org, term, [{ ...vote }], standing);
@@ -245,8 +251,8 @@ async function shuffleSecretChoices(tx: Ctx['db'], voteId: string): Promise<void
 
 /**
  * POST /congress/votes/:id/close: counts the ballots (or takes the tellers' totals), and decides by the firm rule —
- * 赞成 more than half of the base fixed at opening — with the arithmetic in words. 实到 is those present now (late
- * arrivals may vote), never fewer than the ballots cast.
+ * 赞成 more than half of the base fixed at opening (全体代表, or 全体教职工 in an all-staff meeting) — with the
+ * arithmetic in words. 实到 is those present now (late arrivals may vote), never fewer than the ballots cast.
  */
 export async function closeVote(ctx: Ctx, id: string): Promise<void> {
   const { org, vote, session, term } = await loadVote(ctx, id, 'congress.manage');
@@ -260,10 +266,10 @@ export async function closeVote(ctx: Ctx, id: string): Promise<void> {
     const now = (await attendanceCounts(tx, term, session.id)).present;
     const present = Math.max(now, locked.present ?? 0, tally.ballots);
     const base = locked.base!;
-    const outcome = voteOutcome({ base, present, yes: tally.yes, no: tally.no, abstain: tally.abstain });
+    const outcome = voteOutcome({ base, present, yes: tally.yes, no: tally.no, abstain: tally.abstain }, { voters: term.form === 'all_staff' ? 'staff' : 'representatives' });
     await tx
       .update(congressVotes)
-      .set({ status: 'closed', present, yes: tally.yes, no: tally.no, abstain: tally.abstain, passed: outcome.passed, result: { text: outcome.text, rule: PASSING_RULE }, closedAt: new Date() })
+      .set({ status: 'closed', present, yes: tally.yes, no: tally.no, abstain: tally.abstain, passed: outcome.passed, result: { text: outcome.text, rule: PASSING_RULES[term.form] }, closedAt: new Date() })
       .where(eq(congressVotes.id, vote.id));
     if (locked.channel === 'online' && locked.mode === 'secret') await shuffleSecretChoices(tx, vote.id);
     await writeAudit(tx, {

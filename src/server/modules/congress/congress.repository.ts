@@ -67,6 +67,16 @@ export async function findVote(db: Db, orgId: string, id: string): Promise<{ vot
   return row;
 }
 
+/**
+ * A session's status read under a row lock, inside a transaction: FOR SHARE by what needs the session to stay as it
+ * is until commit (opening a vote, arranging one, attendance), FOR UPDATE by opening or closing it — so closing
+ * waits for a vote being opened (and then sees it open), and a vote opened after the close sees the session closed.
+ */
+export async function lockedSessionStatus(tx: Db, sessionId: string, mode: 'share' | 'update'): Promise<SessionRow['status'] | undefined> {
+  const [row] = await tx.select({ status: congressSessions.status }).from(congressSessions).where(eq(congressSessions.id, sessionId)).for(mode);
+  return row?.status;
+}
+
 /** The sessions of a term, in order. */
 export async function sessionsOf(db: Db, termId: string): Promise<SessionRow[]> {
   return db.select().from(congressSessions).where(eq(congressSessions.termId, termId)).orderBy(asc(congressSessions.number));

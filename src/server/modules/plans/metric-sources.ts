@@ -8,8 +8,7 @@ import { heldCount, participationOf } from '../activities/activities.stats.js';
 import { onTimeRate } from '../../../domain/care/index.js';
 import { countsByCampaign } from '../care/care-campaigns.repository.js';
 import { assistanceByKind, campaignsStartedIn, eventsWithFirstVisit } from '../care/care-reports.queries.js';
-import { proposalFigures } from '../../../domain/congress/index.js';
-import { figureRowsOfPeriod } from '../proposals/proposal-figures.service.js';
+import { figuresOfPeriod } from '../proposals/proposal-figures.service.js';
 
 /** Reads a metric's value for an organisation over a period; null when there is nothing to measure yet. */
 export type MetricReader = (
@@ -107,7 +106,7 @@ const assistanceCount: MetricReader = async (db, org, period) => {
  * closed (办结). Nothing to measure before a proposal is accepted.
  */
 const proposalClosureRate: MetricReader = async (db, org, period) => {
-  const f = proposalFigures(await figureRowsOfPeriod(db, org.id, period), todayInShanghai());
+  const f = await figuresOfPeriod(db, org.id, period, todayInShanghai());
   if (f.closureRate === null) return null;
   return { value: f.closureRate, detail: `已办结 ${f.closed} / 立案 ${f.accepted} 件` };
 };
@@ -117,7 +116,7 @@ const proposalClosureRate: MetricReader = async (db, org, period) => {
  * latest round), the share rated 满意 or 基本满意.
  */
 const proposalSatisfactionRate: MetricReader = async (db, org, period) => {
-  const f = proposalFigures(await figureRowsOfPeriod(db, org.id, period), todayInShanghai());
+  const f = await figuresOfPeriod(db, org.id, period, todayInShanghai());
   if (f.satisfactionRate === null) return null;
   return { value: f.satisfactionRate, detail: `满意和基本满意 ${f.satisfied} / 已评价 ${f.rated} 件` };
 };

@@ -110,11 +110,11 @@ export async function rateProposal(ctx: Ctx, id: string, input: RateInput): Prom
       await writeAudit(tx, { orgId: scope.union.id, actor: actorOf(ctx), action: 'proposal.closed', entityType: 'proposal', entityId: id, entityLabel: label(p), changes: { status: { from: p.status, to: 'closed' }, rounds: { to: p.round } } });
       return;
     }
-    // 不满意 in round 1: back to the same departments, a new deadline from today.
+    // 不满意 in round 1: back to the same departments, a new deadline from today (round 1 keeps its own on its rows).
     const [{ replyWeeks }] = await tx.select({ replyWeeks: congressTerms.replyWeeks }).from(congressTerms).where(eq(congressTerms.id, p.termId));
     const dueOn = replyDueOn(todayInShanghai(), replyWeeks);
     const previous = await tx.select().from(proposalAssignments).where(and(eq(proposalAssignments.proposalId, id), eq(proposalAssignments.round, p.round)));
-    await tx.insert(proposalAssignments).values(previous.map((a) => ({ proposalId: id, orgId: a.orgId, handlerUserId: a.handlerUserId, role: a.role, round: next.round })));
+    await tx.insert(proposalAssignments).values(previous.map((a) => ({ proposalId: id, orgId: a.orgId, handlerUserId: a.handlerUserId, role: a.role, round: next.round, replyDueOn: dueOn })));
     await tx.update(proposals).set({ status: next.to, round: next.round, replyDueOn: dueOn, updatedAt: new Date() }).where(eq(proposals.id, id));
     await writeAudit(tx, {
       orgId: scope.union.id,

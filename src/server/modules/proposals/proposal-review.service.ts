@@ -159,7 +159,9 @@ export async function listHandlers(ctx: Ctx) {
 /**
  * POST /proposals/:id/assign (交办): the lead and assisting departments of the current round, the responsible school
  * leader, and the deadline — the term's reply weeks from today moved to a working day, unless one is given. Assigning
- * again before the reply changes the departments and keeps the deadline unless a new one is given.
+ * again before the reply changes the departments and keeps the round's deadline unless a new one is given. The
+ * deadline is written on every assignment row of the round (so the round keeps it after the next one begins) and on
+ * the proposal as the current round's (for lists, the overdue list and reminders).
  */
 export async function assignProposal(ctx: Ctx, id: string, input: ProposalAssign): Promise<ProposalDetail> {
   const scope = await reviewerScope(ctx);
@@ -181,8 +183,8 @@ export async function assignProposal(ctx: Ctx, id: string, input: ProposalAssign
     const before = await tx.select({ userId: proposalAssignments.handlerUserId, role: proposalAssignments.role }).from(proposalAssignments).where(and(eq(proposalAssignments.proposalId, id), eq(proposalAssignments.round, p.round)));
     await tx.delete(proposalAssignments).where(and(eq(proposalAssignments.proposalId, id), eq(proposalAssignments.round, p.round)));
     await tx.insert(proposalAssignments).values([
-      { proposalId: id, orgId: scope.union.id, handlerUserId: input.leadUserId, role: 'lead' as const, round: p.round },
-      ...assists.map((u) => ({ proposalId: id, orgId: scope.union.id, handlerUserId: u, role: 'assist' as const, round: p.round })),
+      { proposalId: id, orgId: scope.union.id, handlerUserId: input.leadUserId, role: 'lead' as const, round: p.round, replyDueOn: dueOn },
+      ...assists.map((u) => ({ proposalId: id, orgId: scope.union.id, handlerUserId: u, role: 'assist' as const, round: p.round, replyDueOn: dueOn })),
     ]);
     await tx.update(proposals).set({ status: next.to, responsibleLeader: input.responsibleLeader, replyDueOn: dueOn, updatedAt: new Date() }).where(eq(proposals.id, id));
     const names = (ids: string[]) => ids.map((u) => handlers.get(u) ?? '').join('、');

@@ -2,6 +2,7 @@ import { and, asc, count, eq, ilike, lt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { PROPOSAL_LIMITS, type assignedListSchema, type overdueListSchema, type ProposalDetail, type ProposalListQuery, type ProposalMy } from '../../../contracts/proposals.js';
 import { daysBetween } from '../../../domain/care/deadlines.js';
+import { roundTimeliness } from '../../../domain/congress/index.js';
 import { todayInShanghai } from '../../../domain/dates.js';
 import { members, proposalAssignments, proposalNotes, proposals } from '../../db/schema/index.js';
 import { fieldError, notFound } from '../../http/app-error.js';
@@ -72,11 +73,12 @@ export async function proposalPage(ctx: Ctx, scope: ProposalScope, p: ProposalFu
     mergedFrom: from,
     responsibleLeader: p.responsibleLeader,
     signers: signers.map((s) => ({ memberId: s.memberId, name: s.name, role: s.role, status: s.status, respondedAt: iso(s.respondedAt) })),
-    assignments: assignments.map((a) => ({ round: a.round, role: a.role, handler: { id: a.userId, name: a.name }, assignedAt: iso(a.assignedAt)! })),
+    assignments: assignments.map((a) => ({ round: a.round, role: a.role, handler: { id: a.userId, name: a.name }, replyDueOn: a.replyDueOn, assignedAt: iso(a.assignedAt)! })),
     replies: replies.map((r) => {
-      // Only the current round's deadline is kept on the proposal; an earlier round's is not known any more.
-      const dueOn = r.round === p.round ? p.replyDueOn : null;
-      return { id: r.id, round: r.round, resultCode: r.resultCode, text: r.text, handler: r.handler, repliedAt: iso(r.repliedAt)!, dueOn, isOnTime: dueOn === null ? null : r.repliedOn <= dueOn };
+      // Each round is judged against its own deadline, kept on its assignment rows.
+      const dueOn = assignments.find((a) => a.round === r.round && a.replyDueOn !== null)?.replyDueOn ?? null;
+      const timeliness = roundTimeliness({ replyDueOn: dueOn, repliedOn: r.repliedOn }, today);
+      return { id: r.id, round: r.round, resultCode: r.resultCode, text: r.text, handler: r.handler, repliedAt: iso(r.repliedAt)!, dueOn, isOnTime: timeliness === null ? null : timeliness === 'onTime' };
     }),
     ratings: ratings.map((r) => ({ round: r.round, name: r.name, isProposer: r.memberId === p.proposerMemberId, rating: r.rating, comment: r.comment, at: iso(r.at)! })),
     notes: mayReadNotes ? notes.map((n) => ({ id: n.id, text: n.text, author: n.author, at: iso(n.at)! })) : [],

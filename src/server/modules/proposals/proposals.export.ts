@@ -1,5 +1,5 @@
 import { AlignmentType, BorderStyle, Document, HeightRule, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, VerticalAlignTable, WidthType, type IFontAttributesProperties } from 'docx';
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import {
   ASSIGNMENT_ROLE_LABELS,
   PROPOSAL_KIND_LABELS,
@@ -10,6 +10,7 @@ import {
   type ProposalFiguresView,
 } from '../../../contracts/proposals.js';
 import { chineseDate } from '../../../domain/calendar-dates.js';
+import { roundTimeliness } from '../../../domain/congress/index.js';
 import { todayInShanghai } from '../../../domain/dates.js';
 import { members, proposalAssignments, proposalReplies, proposals, proposalSigners, users } from '../../db/schema/index.js';
 import { addLedgerSheet, newWorkbook, type LedgerColumn } from '../../exports/ledger-sheet.js';
@@ -45,12 +46,22 @@ export interface LedgerLine {
   departments: string;
   assists: string;
   assignedOn: string | null;
+  /** Every round of handling (1, and 2 after 不满意): its deadline, reply day and standing against the deadline. */
+  rounds: LedgerRound[];
   replyText: string | null;
   reviewReason: string | null;
 }
 
+/** A round of handling as the ledger prints it. */
+export interface LedgerRound {
+  round: number;
+  dueOn: string | null;
+  repliedOn: string | null;
+  timeliness: ReturnType<typeof roundTimeliness>;
+}
+
 /** Every item of a session that was submitted, numbered ones first, with signers, departments and the reply. */
-async function ledgerLines(ctx: Ctx, unionId: string, sessionId: string): Promise<LedgerLine[]> {
+async function ledgerLines(ctx: Ctx, unionId: string, sessionId: string, today: string): Promise<LedgerLine[]> {
   const rows = await summariesWhere(ctx.db, and(eq(proposals.orgId, unionId), eq(proposals.sessionId, sessionId), isNotNull(proposals.submittedAt)), 10_000);
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
@@ -62,12 +73,22 @@ async function ledgerLines(ctx: Ctx, unionId: string, sessionId: string): Promis
       .where(inArray(proposalSigners.proposalId, ids))
       .orderBy(asc(proposalSigners.role), asc(members.pinyinKey)),
     ctx.db
-      .select({ proposalId: proposalAssignments.proposalId, round: proposalAssignments.round, role: proposalAssignments.role, name: users.displayName, assignedAt: proposalAssignments.assignedAt })
+      .select({
+        proposalId: proposalAssignments.proposalId,
+        round: proposalAssignments.round,
+        role: proposalAssignments.role,
+        name: users.displayName,
+        replyDueOn: proposalAssignments.replyDueOn,
+        assignedAt: proposalAssignments.assignedAt,
+      })
       .from(proposalAssignments)
       .innerJoin(users, eq(users.id, proposalAssignments.handlerUserId))
       .where(inArray(proposalAssignments.proposalId, ids))
       .orderBy(asc(proposalAssignments.round), desc(proposalAssignments.role), asc(users.displayName)),
-    ctx.db.select({ proposalId: proposalReplies.proposalId, round: proposalReplies.round, text: proposalReplies.text }).from(proposalReplies).where(inArray(proposalReplies.proposalId, ids)),
+    ctx.db
+      .select({ proposalId: proposalReplies.proposalId, round: proposalReplies.round, text: proposalReplies.text, repliedOn: sql<string>`to_char(${proposalReplies.repliedAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')` })
+      .from(proposalReplies)
+      .where(inArray(proposalReplies.proposalId, ids)),
     ctx.db.select({ id: proposals.id, reason: proposals.reviewReason }).from(proposals).where(inArray(proposals.id, ids)),
   ]);
   const reasonOf = new Map(reasons.map((r) => [r.id, r.reason]));
@@ -76,6 +97,12 @@ async function ledgerLines(ctx: Ctx, unionId: string, sessionId: string): Promis
     const current = own.filter((a) => a.round === row.round);
     const first = own[0]?.assignedAt ?? null;
     const mine = signers.filter((s) => s.proposalId === row.id);
+    const replied = replies.filter((r) => r.proposalId === row.id);
+    const rounds = [...new Set(own.map((a) => a.round))].map((round) => {
+      const dueOn = own.find((a) => a.round === round && a.replyDueOn !== null)?.replyDueOn ?? null;
+      const repliedOn = replied.find((r) => r.round === round)?.repliedOn ?? null;
+      return { round, dueOn, repliedOn, timeliness: roundTimeliness({ replyDueOn: dueOn, repliedOn }, today) };
+    });
     return {
       row,
       signers: mine
@@ -86,7 +113,8 @@ async function ledgerLines(ctx: Ctx, unionId: string, sessionId: string): Promis
       departments: current.map((a) => `${a.name}（${ASSIGNMENT_ROLE_LABELS[a.role]}）`).join('、'),
       assists: current.filter((a) => a.role === 'assist').map((a) => a.name).join('、'),
       assignedOn: first ? todayInShanghai(new Date(first)) : null,
-      replyText: replies.find((r) => r.proposalId === row.id && r.round === row.round)?.text ?? null,
+      rounds,
+      replyText: replied.find((r) => r.round === row.round)?.text ?? null,
       reviewReason: reasonOf.get(row.id) ?? null,
     };
   });
@@ -108,20 +136,31 @@ const LEDGER_COLUMNS: LedgerColumn[] = [
   { header: '答复期限', width: 12 },
   { header: '答复日期', width: 12 },
   { header: '按期答复', width: 10 },
+  { header: '第二轮答复期限', width: 12 },
+  { header: '第二轮答复日期', width: 12 },
+  { header: '第二轮按期答复', width: 10 },
   { header: '答复结果', width: 18 },
   { header: '答复内容', width: 40 },
   { header: '提案人评价', width: 12 },
   { header: '办理轮次', width: 10 },
 ];
 
-/** The ledger workbook: one line per item of the session. */
+const TIMELINESS_TEXT = { onTime: '是', late: '否', missed: '逾期未答复' } as const;
+
+/** A round's deadline, reply day and whether it was on time (是 / 否 / 逾期未答复; empty while not yet due). */
+const roundCells = (r: LedgerRound | undefined) => (r ? [r.dueOn, r.repliedOn, r.timeliness ? TIMELINESS_TEXT[r.timeliness] : null] : [null, null, null]);
+
+/**
+ * The ledger workbook: one line per item of the session. 答复期限 / 答复日期 / 按期答复 are the first round's, the
+ * 第二轮 columns the second's (after 不满意), each judged against its own deadline; the result, the reply and the
+ * rating are the latest round's.
+ */
 export async function ledgerXlsx(title: string, lines: readonly LedgerLine[]): Promise<Buffer> {
   const wb = newWorkbook();
   const ws = addLedgerSheet(wb, '提案台账', clean(title), LEDGER_COLUMNS, { titleHeight: 26 });
   const text = (s: string | null | undefined) => (s ? clean(s) : null);
   for (const l of lines) {
     const r = l.row;
-    const onTime = r.repliedOn && r.replyDueOn ? (r.repliedOn <= r.replyDueOn ? '是' : '否') : null;
     const row = ws.addRow([
       r.number,
       PROPOSAL_KIND_LABELS[r.kind],
@@ -135,9 +174,8 @@ export async function ledgerXlsx(title: string, lines: readonly LedgerLine[]): P
       text(l.assists),
       text(r.responsibleLeader),
       l.assignedOn,
-      r.replyDueOn,
-      r.repliedOn,
-      onTime,
+      ...roundCells(l.rounds.find((x) => x.round === 1)),
+      ...roundCells(l.rounds.find((x) => x.round === 2)),
       r.resultCode ? `${r.resultCode} ${RESULT_CODE_LABELS[r.resultCode]}` : null,
       text(l.replyText),
       r.rating ? RATING_LABELS[r.rating] : null,
@@ -182,7 +220,7 @@ function table(columns: readonly (readonly [string, number])[], rows: string[][]
   });
 }
 
-const DEPARTMENT_COLUMNS = [['承办部门', 2200], ['主办件数', 1100], ['应答复', 1100], ['按期答复率', 1300], ['已办结', 1000], ['办结率', 1100], ['满意率', 1238]] as const;
+const DEPARTMENT_COLUMNS = [['承办部门', 2200], ['主办件数', 1100], ['应答复件次', 1100], ['按期答复率', 1300], ['已办结', 1000], ['办结率', 1100], ['满意率', 1238]] as const;
 const ITEM_COLUMNS = [['编号', 700], ['案由', 1900], ['提案人', 1100], ['承办部门', 1700], ['答复结果', 1000], ['答复摘要', 2038], ['评价', 800]] as const;
 const summaryOf = (text: string | null) => (text === null ? '尚未答复' : text.length > 80 ? `${text.slice(0, 80)}……` : text);
 
@@ -192,7 +230,7 @@ export function figuresText(sessionTitle: string, f: ProposalFiguresView, opinio
   return (
     `${sessionTitle}期间，经提案工作委员会审查，共审查提案 ${f.submitted} 件，立案 ${f.accepted} 件（另有 ${n('merged')} 件并案处理），` +
     `转为意见建议 ${n('converted')} 件，不予立案 ${n('rejected')} 件，立案率 ${pct(f.acceptanceRate)}；收到意见建议共 ${opinions} 件。` +
-    `应答复 ${f.due} 件，按期答复 ${f.onTime} 件，按期答复率 ${pct(f.onTimeRate)}；已办结 ${f.closed} 件，办结率 ${pct(f.closureRate)}；` +
+    `应答复 ${f.due} 件次，按期答复 ${f.onTime} 件次，按期答复率 ${pct(f.onTimeRate)}；已办结 ${f.closed} 件，办结率 ${pct(f.closureRate)}；` +
     `提案人已评价 ${f.rated} 件，其中满意和基本满意 ${f.satisfied} 件，满意率 ${pct(f.satisfactionRate)}。`
   );
 }
@@ -234,7 +272,11 @@ export async function reportDocx(orgName: string, sessionTitle: string, figures:
                   l.row.rating ? RATING_LABELS[l.row.rating] : l.row.round > 1 ? '第二轮办理中' : '未评价',
                 ]),
               ),
-          para(`答复结果：A 已解决，B 正在解决或列入计划，C 需条件成熟后解决，D 留作参考。评价为提案人对最近一次答复的评价。`, { size: 21, font: SONGTI }),
+          para(
+            '说明：按期答复率按每一轮答复分别计算，以该轮的答复期限为准，期限已过仍未答复的计为未按期；经提案人不满意再次办理的提案计两件次。' +
+              '答复结果：A 已解决，B 正在解决或列入计划，C 需条件成熟后解决，D 留作参考。评价为提案人对最近一次答复的评价。',
+            { size: 21, font: SONGTI },
+          ),
           para(`${orgName}提案工作委员会`, { right: true }),
           para(chineseDate(today), { right: true }),
         ],
@@ -249,8 +291,8 @@ export async function exportProposals(ctx: Ctx, sessionId: string, format: 'repo
   const scope = await reviewerScope(ctx);
   const { session } = await sessionOfUnion(ctx, scope, sessionId);
   const orgName = await orgNameOf(ctx.db, scope.union.id);
-  const lines = await ledgerLines(ctx, scope.union.id, session.id);
   const today = todayInShanghai();
+  const lines = await ledgerLines(ctx, scope.union.id, session.id, today);
   const file =
     format === 'ledger'
       ? await ledgerXlsx(`${orgName} ${session.title} 提案台账`, lines)

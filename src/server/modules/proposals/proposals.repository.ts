@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   congressConstituencies,
@@ -121,11 +121,41 @@ export async function signersOf(db: Db, proposalId: string) {
 /** Departments of every round, lead first. */
 export async function assignmentsOf(db: Db, proposalId: string) {
   return db
-    .select({ round: proposalAssignments.round, role: proposalAssignments.role, userId: proposalAssignments.handlerUserId, name: users.displayName, assignedAt: proposalAssignments.assignedAt })
+    .select({
+      round: proposalAssignments.round,
+      role: proposalAssignments.role,
+      userId: proposalAssignments.handlerUserId,
+      name: users.displayName,
+      replyDueOn: proposalAssignments.replyDueOn,
+      assignedAt: proposalAssignments.assignedAt,
+    })
     .from(proposalAssignments)
     .innerJoin(users, eq(users.id, proposalAssignments.handlerUserId))
     .where(eq(proposalAssignments.proposalId, proposalId))
     .orderBy(asc(proposalAssignments.round), desc(proposalAssignments.role), asc(users.displayName));
+}
+
+/**
+ * Every round of handling of the submitted proposals matching a condition (on the proposal and its session): the
+ * round's deadline (kept on its assignment rows), its lead department and the day of its reply, if any.
+ */
+export async function replyRoundsWhere(db: Db, where: SQL | undefined) {
+  return db
+    .select({
+      proposalId: proposalAssignments.proposalId,
+      round: proposalAssignments.round,
+      replyDueOn: proposalAssignments.replyDueOn,
+      leadUserId: proposalAssignments.handlerUserId,
+      leadName: users.displayName,
+      repliedOn: sql<string | null>`to_char(${proposalReplies.repliedAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`,
+    })
+    .from(proposalAssignments)
+    .innerJoin(proposals, eq(proposals.id, proposalAssignments.proposalId))
+    .innerJoin(congressSessions, eq(congressSessions.id, proposals.sessionId))
+    .innerJoin(users, eq(users.id, proposalAssignments.handlerUserId))
+    .leftJoin(proposalReplies, and(eq(proposalReplies.proposalId, proposalAssignments.proposalId), eq(proposalReplies.round, proposalAssignments.round)))
+    .where(and(eq(proposalAssignments.role, 'lead'), isNotNull(proposals.submittedAt), where))
+    .orderBy(asc(proposalAssignments.proposalId), asc(proposalAssignments.round));
 }
 
 /** Replies of every round. */
