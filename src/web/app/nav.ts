@@ -9,7 +9,7 @@ export interface NavItem {
   isAllowed: (me: Me) => boolean;
 }
 
-export type NavSection = '' | '会员' | '计划' | '活动' | '送温暖' | '管理';
+export type NavSection = '' | '会员' | '计划' | '活动' | '送温暖' | '教代会' | '管理';
 
 const has = (me: Me, action: Me['abilities'][number]) => me.abilities.includes(action);
 
@@ -36,6 +36,13 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/care/health', label: '女工健康', section: '送温暖', isAllowed: (me) => has(me, 'health.read') },
   { path: '/care/reports', label: '慰问统计', section: '送温暖', isAllowed: (me) => has(me, 'care.manage') },
   { path: '/care/policy', label: '慰问标准', section: '送温暖', isAllowed: (me) => has(me, 'care.manage') },
+  { path: '/congress', label: '教代会', section: '教代会', isAllowed: (me) => has(me, 'congress.read') },
+  { path: '/congress/admin', label: '教代会管理', section: '教代会', isAllowed: (me) => has(me, 'congress.manage') },
+  { path: '/proposals', label: '我的提案', section: '教代会', isAllowed: (me) => has(me, 'congress.read') && me.user.memberId !== null },
+  { path: '/proposals/admin', label: '提案管理', section: '教代会', isAllowed: (me) => has(me, 'proposal.review') },
+  { path: '/proposals/overdue', label: '提案督办', section: '教代会', isAllowed: (me) => has(me, 'proposal.review') },
+  { path: '/proposals/figures', label: '提案统计', section: '教代会', isAllowed: (me) => has(me, 'proposal.review') },
+  { path: '/proposals/assigned', label: '待答复提案', section: '教代会', isAllowed: (me) => has(me, 'proposal.handle') },
   { path: '/orgs', label: '组织管理', section: '管理', isAllowed: mayManageOrgs },
   { path: '/audit', label: '操作记录', section: '管理', isAllowed: (me) => has(me, 'audit.read') },
   { path: '/profile', label: '个人中心', section: '管理', isAllowed: () => true },
@@ -63,6 +70,8 @@ const NAV_ALIASES: [RegExp, string][] = [
   [/^\/clubs(\/|$)/, '/activities/admin'],
   // An event's page and the register form belong to 待慰问 (for a member, who has no such entry, nothing is marked).
   [/^\/care\/events(\/|$)/, '/care'],
+  // A term and a session's manage page belong to 教代会管理 (a session's own page and the check-in stay under 教代会).
+  [/^\/congress\/(terms\/|sessions\/[^/]+\/manage$)/, '/congress/admin'],
 ];
 
 /** The menu entry a location belongs to: an alias, else the longest matching path ("/" only on its own). */

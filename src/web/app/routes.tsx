@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
 import { HomePage } from '../features/home/HomePage';
@@ -9,7 +9,7 @@ import { mayManageOrgs } from './nav';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireAllowed } from './RequireAllowed';
 import { RequireAuth } from './RequireAuth';
-import { PageLoading } from '../components';
+import { PageLoading, RequireUnion } from '../components';
 import type { Me } from '../lib/session';
 
 // The roster, import, plan, calendar and audit modules are larger and used by fewer people: they load on first visit.
@@ -47,8 +47,37 @@ const CareReportsPage = lazy(() => import('../features/care-admin').then((m) => 
 const RetireesPage = lazy(() => import('../features/care-admin').then((m) => ({ default: m.RetireesPage })));
 const HealthChecksPage = lazy(() => import('../features/care-admin').then((m) => ({ default: m.HealthChecksPage })));
 const NotificationsPage = lazy(() => import('../features/notifications').then((m) => ({ default: m.NotificationsPage })));
+const CongressPage = lazy(() => import('../features/congress').then((m) => ({ default: m.CongressPage })));
+const CongressSessionPage = lazy(() => import('../features/congress').then((m) => ({ default: m.SessionPage })));
+const CongressCheckinPage = lazy(() => import('../features/congress').then((m) => ({ default: m.CongressCheckinPage })));
+const CongressAdminPage = lazy(() => import('../features/congress').then((m) => ({ default: m.CongressAdminPage })));
+const CongressTermPage = lazy(() => import('../features/congress').then((m) => ({ default: m.TermPage })));
+const CongressSessionManagePage = lazy(() => import('../features/congress').then((m) => ({ default: m.SessionManagePage })));
+const HallScreenPage = lazy(() => import('../features/congress').then((m) => ({ default: m.HallScreenPage })));
+const ProposalsMyPage = lazy(() => import('../features/proposals').then((m) => ({ default: m.ProposalsMyPage })));
+const ProposalFormPage = lazy(() => import('../features/proposals').then((m) => ({ default: m.ProposalFormPage })));
+const ProposalPage = lazy(() => import('../features/proposals').then((m) => ({ default: m.ProposalPage })));
+const ProposalAdminPage = lazy(() => import('../features/proposals').then((m) => ({ default: m.ProposalAdminPage })));
+const ProposalOverduePage = lazy(() => import('../features/proposals').then((m) => ({ default: m.ProposalOverduePage })));
+const ProposalFiguresPage = lazy(() => import('../features/proposals').then((m) => ({ default: m.ProposalFiguresPage })));
+const ProposalAssignedPage = lazy(() => import('../features/proposals').then((m) => ({ default: m.ProposalAssignedPage })));
 const canManageActivities = (me: Me) => me.abilities.includes('activity.manage');
 const canReadCare = (me: Me) => me.abilities.includes('care.read');
+const canReadCongress = (me: Me) => me.abilities.includes('congress.read');
+const canManageCongress = (me: Me) => me.abilities.includes('congress.manage');
+/** A representative's congress page: offered a switch to their union when signed in to a group (a QR code, a notification's link). */
+const congressPage = (page: ReactNode) => (
+  <RequireUnion action="congress.read" title="教代会在基层工会中召开" purpose="可以查看会议、签到和表决" testId="congress-switch-union" fallback={<RequireAllowed when={canReadCongress}>{null}</RequireAllowed>}>
+    {page}
+  </RequireUnion>
+);
+const canReviewProposals = (me: Me) => me.abilities.includes('proposal.review');
+/** A representative's proposal page: offered a switch to their union when signed in to a group (a notification's link). */
+const proposalPage = (page: ReactNode) => (
+  <RequireUnion action="congress.read" title="教代会提案在基层工会中办理" purpose="可以查看、起草和附议提案" testId="proposal-switch-union" fallback={<RequireAllowed when={canReadCongress}>{null}</RequireAllowed>}>
+    {page}
+  </RequireUnion>
+);
 /** Care workers register for anyone they reach; a member with a member file registers their own event. */
 const canRegisterCare = (me: Me) => me.abilities.includes('care.register') || me.user.memberId !== null;
 
@@ -65,6 +94,19 @@ export function AppRoutes() {
             <Suspense fallback={<PageLoading minHeight={400} />}>
               <RequireAllowed when={canManageActivities}>
                 <CheckinScreenPage />
+              </RequireAllowed>
+            </Suspense>
+          </RequireAuth>
+        }
+      />
+      {/* The congress hall screen (大屏) too: attendance, vote progress and results on the projector. */}
+      <Route
+        path="/congress/sessions/:id/screen"
+        element={
+          <RequireAuth>
+            <Suspense fallback={<PageLoading minHeight={400} />}>
+              <RequireAllowed when={canManageCongress}>
+                <HallScreenPage />
               </RequireAllowed>
             </Suspense>
           </RequireAuth>
@@ -112,6 +154,22 @@ export function AppRoutes() {
         <Route path="care/health" element={<RequireAllowed when={(me) => me.abilities.includes('health.read')}><HealthChecksPage /></RequireAllowed>} />
         <Route path="hardship" element={<RequireAllowed when={(me) => me.abilities.includes('hardship.read')}><HardshipPage /></RequireAllowed>} />
         <Route path="hardship/:id" element={<RequireAllowed when={(me) => me.abilities.includes('hardship.read')}><HardshipFilePage /></RequireAllowed>} />
+        <Route path="congress" element={congressPage(<CongressPage />)} />
+        {/* The QR code's landing page: the server says who may check in (a representative, or any voter of an all-staff meeting). */}
+        <Route path="congress/checkin" element={congressPage(<CongressCheckinPage />)} />
+        <Route path="congress/sessions/:id" element={congressPage(<CongressSessionPage />)} />
+        <Route path="congress/admin" element={<RequireAllowed when={canManageCongress}><CongressAdminPage /></RequireAllowed>} />
+        <Route path="congress/terms/:id" element={<RequireAllowed when={canManageCongress}><CongressTermPage /></RequireAllowed>} />
+        <Route path="congress/sessions/:id/manage" element={<RequireAllowed when={canManageCongress}><CongressSessionManagePage /></RequireAllowed>} />
+        <Route path="proposals" element={proposalPage(<ProposalsMyPage />)} />
+        <Route path="proposals/new" element={proposalPage(<ProposalFormPage />)} />
+        <Route path="proposals/admin" element={<RequireAllowed when={canReviewProposals}><ProposalAdminPage /></RequireAllowed>} />
+        <Route path="proposals/overdue" element={<RequireAllowed when={canReviewProposals}><ProposalOverduePage /></RequireAllowed>} />
+        <Route path="proposals/figures" element={<RequireAllowed when={canReviewProposals}><ProposalFiguresPage /></RequireAllowed>} />
+        <Route path="proposals/assigned" element={<RequireAllowed when={(me) => me.abilities.includes('proposal.handle')}><ProposalAssignedPage /></RequireAllowed>} />
+        {/* A proposal's page: the server decides who may read it (proposer, co-signers, the committee, its departments). */}
+        <Route path="proposals/:id" element={proposalPage(<ProposalPage />)} />
+        <Route path="proposals/:id/edit" element={proposalPage(<ProposalFormPage />)} />
         <Route path="audit" element={<RequireAllowed when={(me) => me.abilities.includes('audit.read')}><AuditPage /></RequireAllowed>} />
         <Route path="orgs" element={<RequireAllowed when={mayManageOrgs}><OrgsPage /></RequireAllowed>} />
         <Route path="profile" element={<ProfilePage />} />

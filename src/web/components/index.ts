@@ -9,3 +9,4 @@ export { byRoleRank, roleLabel, rolesLabel } from './role-format';
 export { useIsPhone } from './use-is-phone';
 export { MemberOption, useMemberSearch, type FoundMember } from './member-search';
 export { PeriodPicker, periodPresets, type Period, type PeriodPreset } from './PeriodPicker';
+export { RequireUnion } from './RequireUnion';

@@ -17,6 +17,7 @@ import {
   REGISTRATION_STATUS_LABELS,
 } from '../../../contracts/activities';
 import { CARE_FIELD_LABELS, HARDSHIP_FIELD_LABELS, HARDSHIP_STATUS_LABELS } from '../../../contracts/care';
+import { PROPOSAL_KIND_LABELS, PROPOSAL_STATUS_LABELS, RESULT_CODE_LABELS, SIGNER_STATUS_LABELS } from '../../../contracts/proposals';
 
 /** Field names that mean something else outside a member's file, or are not member fields at all. */
 const LABELS_BY_ENTITY: Record<string, Record<string, string>> = {
@@ -60,6 +61,49 @@ const LABELS_BY_ENTITY: Record<string, Record<string, string>> = {
     status: '状态',
   },
   assistance: { ...CARE_FIELD_LABELS, ...HARDSHIP_FIELD_LABELS, memberId: '会员' },
+  proposal: {
+    session: '会议',
+    title: '案由',
+    category: '类别',
+    reasons: '理由',
+    suggestions: '建议',
+    cosigners: '附议人数',
+    cosignersAdded: '新邀请附议人',
+    cosignersRemoved: '移除附议人',
+    cosigner: '附议人',
+    decision: '附议',
+    status: '状态',
+    kind: '类型',
+    why: '原因',
+    reason: '理由',
+    number: '编号',
+    mergedInto: '并入',
+    round: '办理轮次',
+    rounds: '办理轮次',
+    lead: '主办部门',
+    assist: '协办部门',
+    responsibleLeader: '责任领导',
+    replyDueOn: '答复期限',
+    resultCode: '答复结果',
+    onTime: '按期答复',
+    rater: '评价人',
+    rating: '评价',
+    note: '督办意见',
+    file: '文件',
+    size: '大小（字节）',
+    replyRound: '答复轮次',
+  },
+  proposal_export: { session: '会议', rows: '提案件数' },
+};
+
+/** Code values whose names depend on the record: a proposal's 'submitted' is 待审查, a hardship file's 待审批. */
+const VALUE_LABELS_BY_ENTITY: Record<string, Record<string, Record<string, string>>> = {
+  proposal: {
+    status: PROPOSAL_STATUS_LABELS,
+    kind: PROPOSAL_KIND_LABELS,
+    decision: SIGNER_STATUS_LABELS,
+    resultCode: Object.fromEntries(Object.entries(RESULT_CODE_LABELS).map(([code, label]) => [code, `${code} ${label}`])),
+  },
 };
 
 /** Code values that the trail stores as codes (enums), shown by their Chinese names. */
@@ -85,14 +129,14 @@ export function fieldLabel(entityType: string, field: string): string {
   return LABELS_BY_ENTITY[entityType]?.[field] ?? FIELD_LABELS[field] ?? PLAN_FIELD_LABELS[field] ?? field;
 }
 
-/** One value as a person reads it; `groupName` turns a 工会小组 id into its name. */
-export function formatValue(field: string, value: unknown, groupName: (id: string) => string | undefined): string {
+/** One value as a person reads it; `groupName` turns a 工会小组 id into its name; `entityType` picks the record's own code names. */
+export function formatValue(field: string, value: unknown, groupName: (id: string) => string | undefined, entityType = ''): string {
   if (value === null || value === undefined || value === '') return '（空）';
   if (Array.isArray(value)) return value.length ? value.map(String).join('、') : '（空）';
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (typeof value === 'string') {
     if (field === 'groupId') return groupName(value) ?? '（已删除的小组）';
-    return VALUE_LABELS[field]?.[value] ?? value;
+    return VALUE_LABELS_BY_ENTITY[entityType]?.[field]?.[value] ?? VALUE_LABELS[field]?.[value] ?? value;
   }
   if (field === 'filters' && typeof value === 'object') {
     // An export's filters, as the roster's filter bar names them; the sort order is not a filter.
@@ -132,7 +176,7 @@ export function changeLines(
   const lines: [number, string][] = [];
   for (const [field, change] of Object.entries(changes as Record<string, unknown>)) {
     const label = fieldLabel(entityType, field);
-    const show = (v: unknown) => formatValue(field, v, groupName);
+    const show = (v: unknown) => formatValue(field, v, groupName, entityType);
     let line: string | null;
     if (change && typeof change === 'object' && !Array.isArray(change) && ('from' in change || 'to' in change)) {
       const { from, to } = change as { from?: unknown; to?: unknown };

@@ -29,4 +29,6 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   member_export: '导出',
   hardship_file: '困难职工档案',
   assistance: '帮扶记录',
+  proposal: '提案',
+  proposal_export: '提案导出',
 };
