@@ -357,3 +357,15 @@ describe('isolation', () => {
     expect(ok(await chairB.get(url('terms'))).items).toEqual([]);
   });
 });
+
+describe('a term past its end', () => {
+  it('holds no more sessions: opening one is refused, naming when the mandates ended', async () => {
+    // School B's chair, so that school A's current term stays the one the tests above use.
+    const term = ok(await chairB.post(url('terms'), { years: 3, startsOn: '2015-09-01' }), 201);
+    expect(term.endsOn).toBe('2018-08-31');
+    const s = ok(await chairB.post(url(`terms/${term.id}/sessions`), { startsAt: '2016-03-01T14:00:00+08:00', place: '会议室' }), 201);
+    const e = refused(await chairB.post(url(`sessions/${s.id}/open`)), 409);
+    expect(e.message).toBe('第一届教职工代表大会的任期已于 2018-08-31 届满，不能再召开会议；请先产生新一届代表');
+    expect(ok(await chairB.get(url(`sessions/${s.id}`))).status).toBe('planned');
+  });
+});

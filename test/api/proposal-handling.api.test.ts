@@ -8,6 +8,7 @@ import { createTestApp } from '../support/test-app.js';
 import { countRows, shanghaiToday } from '../support/api.js';
 import { secondConnection } from '../support/test-db.js';
 import { buildProposalStage, handlingSteps, ok, refused } from '../support/proposal-stage.js';
+import { AUDIT_ACTION_LABELS } from '../../src/web/components/audit-labels.js';
 
 /*
  * Handling proposals through the API: assignment to a lead and assisting departments with the responsible leader and
@@ -84,6 +85,15 @@ describe('the whole path', () => {
     expect(await countOf(s.user.logistics, 'proposal_assigned', p.id)).toBe(2);
     expect(await countRows(t.database, 'notifications', "user_id = $1 AND title LIKE '提案人对答复不满意%' AND body LIKE '%没有时间表%'", [s.user.academic])).toBe(1);
     expect(refused(await s.c.logistics.upload(`/api/v1/proposals/${p.id}/replies/1/files`, '补充.pdf', PDF), 409).message).toBe('答复已评价，不能再上传附件');
+    // The 不满意 is audited as the proposer's rating and a return to the departments — not as a committee 交办.
+    const [returned] = await t.database.query<{ actor_id: string; changes: any }>(
+      "SELECT actor_id, changes FROM audit_events WHERE entity_id = $1 AND action = 'proposal.returned'",
+      [p.id],
+    );
+    expect(returned.actor_id).toBe(s.user.wang);
+    expect(returned.changes).toMatchObject({ status: { from: 'replied', to: 'assigned' }, round: { from: 1, to: 2 }, rating: { to: '不满意' } });
+    expect(await countRows(t.database, 'audit_events', "action = 'proposal.assigned' AND entity_id = $1", [p.id])).toBe(1);
+    expect(AUDIT_ACTION_LABELS['proposal.returned']).toBeTruthy();
 
     ok(await h.reply(p.id, 'A', '已于本月完成教师就餐区改造'));
     const closed = ok(await h.rate('wang', p.id, 'satisfied'));
@@ -111,7 +121,7 @@ describe('the whole path', () => {
       'proposal.fileAdded',
       'proposal.rated',
       'proposal.rated',
-      'proposal.assigned',
+      'proposal.returned',
       'proposal.replied',
       'proposal.rated',
       'proposal.closed',

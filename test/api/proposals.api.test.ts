@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMember, buildSchool, buildUser, createTestApp } from '../support/test-app.js';
 import { countRows, signIn } from '../support/api.js';
 import { buildProposalStage, insertSession, insertTerm, ok, refused } from '../support/proposal-stage.js';
+import { secondConnection } from '../support/test-db.js';
 
 /*
  * Proposals through the API, the representative's side and the committee's review: who may draft, who may co-sign
@@ -259,6 +260,26 @@ describe('who sees what', () => {
     expect(refused(await s.c.chairB.get(`/api/v1/proposals/${d.id}/files/${f.id}`), 404).code).toBe('NOT_FOUND');
     expect((await s.c.wang.delete(`/api/v1/proposals/${d.id}/files/${f.id}`)).statusCode).toBe(204);
     expect(ok(await s.c.wang.get(`/api/v1/proposals/${d.id}`)).files).toEqual([]);
+  });
+
+  it('refuses an attachment that races the submission: the draft check is repeated under the proposal lock', async () => {
+    const d = ok(await draft({ title: '附件与提交竞争' }), 201);
+    const other = await secondConnection(t.database);
+    try {
+      if (t.database.kind !== 'postgres') return; // one connection on the embedded engine: nothing runs in between
+      let upload: Promise<Awaited<ReturnType<typeof s.c.wang.upload>>> | undefined;
+      await other.database.rawTransaction(async (q) => {
+        // A submission holding the row: the upload passes the early check (still a draft) and waits for the lock.
+        await q('SELECT id FROM proposals WHERE id = $1 FOR UPDATE', [d.id]);
+        await q("UPDATE proposals SET status = 'submitted', submitted_at = now() WHERE id = $1", [d.id]);
+        upload = s.c.wang.upload(`/api/v1/proposals/${d.id}/files`, '迟到的附件.pdf', PDF);
+        await new Promise((r) => setTimeout(r, 300));
+      });
+      expect(refused(await upload!, 409).message).toBe('提案已提交，不能再上传附件');
+      expect(await countRows(t.database, 'proposal_files', 'proposal_id = $1', [d.id])).toBe(0);
+    } finally {
+      await other.close();
+    }
   });
 });
 

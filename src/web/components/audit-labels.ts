@@ -114,6 +114,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'proposal.converted': '提案转为意见建议',
   'proposal.rejected': '提案不予立案',
   'proposal.assigned': '交办提案',
+  'proposal.returned': '提案人不满意，退回再次办理',
   'proposal.replied': '答复提案',
   'proposal.rated': '评价提案答复',
   'proposal.closed': '提案办结',

@@ -114,6 +114,11 @@ export async function moveSession(ctx: Ctx, id: string, to: 'open' | 'closed'): 
   if (session.status !== from) {
     throw new AppError('CONFLICT', to === 'open' ? (session.status === 'open' ? '会议已在进行中' : '会议已闭幕') : session.status === 'planned' ? '会议尚未开始' : '会议已闭幕');
   }
+  if (to === 'open') {
+    // The representatives' mandates end with their term: a term past its end holds no more sessions.
+    const { term } = await loadTerm(ctx, session.termId, 'congress.manage');
+    if (todayInShanghai() > term.endsOn) throw new AppError('CONFLICT', `${termLabel(term)}的任期已于 ${term.endsOn} 届满，不能再召开会议；请先产生新一届代表`);
+  }
   await ctx.db.transaction(async (tx) => {
     // Locked first: a vote being opened holds the row in share mode, so its opening is seen by the count below.
     if ((await lockedSessionStatus(tx, session.id, 'update')) !== from) throw new AppError('CONFLICT', '会议状态已变化，请刷新后重试');

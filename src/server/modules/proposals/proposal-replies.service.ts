@@ -119,11 +119,18 @@ export async function rateProposal(ctx: Ctx, id: string, input: RateInput): Prom
     await writeAudit(tx, {
       orgId: scope.union.id,
       actor: actorOf(ctx),
-      action: 'proposal.assigned',
+      // Not a 交办 by the committee: the proposer's 不满意 returns it to the same departments for the next round.
+      action: 'proposal.returned',
       entityType: 'proposal',
       entityId: id,
       entityLabel: label(p),
-      changes: { status: { from: p.status, to: next.to }, round: { from: p.round, to: next.round }, replyDueOn: { from: p.replyDueOn, to: dueOn } },
+      changes: {
+        status: { from: p.status, to: next.to },
+        round: { from: p.round, to: next.round },
+        rating: { to: RATING_LABELS[input.rating] },
+        replyDueOn: { from: p.replyDueOn, to: dueOn },
+        ...(input.comment ? { comment: { to: input.comment } } : {}),
+      },
     });
     await notify(tx, {
       userIds: previous.map((a) => a.handlerUserId),

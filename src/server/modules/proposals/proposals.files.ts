@@ -7,6 +7,7 @@ import type { Ctx } from '../../http/context.js';
 import { writeAudit } from '../audit/audit.writer.js';
 import { checkUpload } from '../activities/activities.files.js';
 import { loadProposal } from './proposals.access.js';
+import { lockProposal } from './proposals.repository.js';
 
 /*
  * Attachments of a proposal (the proposer's, while it is a draft) and of a reply (the lead department's, until the
@@ -37,12 +38,27 @@ export async function readProposalUpload(req: FastifyRequest): Promise<{ fileNam
 }
 
 type Upload = () => Promise<{ fileName: string; data: Buffer }>;
+type Locked = NonNullable<Awaited<ReturnType<typeof lockProposal>>>;
 
-/** Keeps a checked file (at most PROPOSAL_LIMITS.filesMax per proposal); audited. */
-async function store(ctx: Ctx, unionId: string, p: { id: string; title: string }, reply: { id: string; round: number } | null, read: Upload): Promise<ProposalFile> {
+/**
+ * Keeps a checked file (at most PROPOSAL_LIMITS.filesMax per proposal); audited. `stillOpen` repeats the state check
+ * under the proposal's row lock, so a file cannot slip in after a concurrent submit or rating (409 with its reason).
+ */
+async function store(
+  ctx: Ctx,
+  unionId: string,
+  p: { id: string; title: string },
+  reply: { id: string; round: number } | null,
+  read: Upload,
+  stillOpen: (locked: Locked) => string | null,
+): Promise<ProposalFile> {
   const upload = await read();
   const file = checkUpload('attachment', upload.fileName, upload.data);
   return ctx.db.transaction(async (tx) => {
+    const locked = await lockProposal(tx, unionId, p.id);
+    if (!locked) throw notFound('提案');
+    const closed = stillOpen(locked);
+    if (closed) throw new AppError('CONFLICT', closed);
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`proposal_files:${p.id}`}))`);
     const [{ n }] = await tx.select({ n: count() }).from(proposalFiles).where(eq(proposalFiles.proposalId, p.id));
     if (Number(n) >= PROPOSAL_LIMITS.filesMax) throw fieldError('file', `每件提案最多上传 ${PROPOSAL_LIMITS.filesMax} 个附件`);
@@ -68,7 +84,7 @@ export async function addProposalFile(ctx: Ctx, id: string, read: Upload): Promi
   const { scope, proposal } = await loadProposal(ctx, id);
   if (!scope.memberIds.includes(proposal.proposerMemberId)) throw forbidden('只有提案人可以上传提案附件');
   if (proposal.status !== 'draft') throw new AppError('CONFLICT', '提案已提交，不能再上传附件');
-  return store(ctx, scope.union.id, proposal, null, read);
+  return store(ctx, scope.union.id, proposal, null, read, (l) => (l.status === 'draft' ? null : '提案已提交，不能再上传附件'));
 }
 
 /** POST /proposals/:id/replies/:round/files: the lead department's attachment to its reply, until the reply is rated. */
@@ -82,7 +98,7 @@ export async function addReplyFile(ctx: Ctx, id: string, round: number, read: Up
   const [reply] = await ctx.db.select({ id: proposalReplies.id }).from(proposalReplies).where(and(eq(proposalReplies.proposalId, id), eq(proposalReplies.round, round)));
   if (!reply) throw notFound('答复');
   if (proposal.status !== 'replied' || proposal.round !== round) throw new AppError('CONFLICT', '答复已评价，不能再上传附件');
-  return store(ctx, scope.union.id, proposal, { id: reply.id, round }, read);
+  return store(ctx, scope.union.id, proposal, { id: reply.id, round }, read, (l) => (l.status === 'replied' && l.round === round ? null : '答复已评价，不能再上传附件'));
 }
 
 /** GET /proposals/:id/files/:fileId: for whoever may read the proposal. */
@@ -103,6 +119,8 @@ export async function deleteProposalFile(ctx: Ctx, id: string, fileId: string): 
   if (!scope.memberIds.includes(proposal.proposerMemberId)) throw forbidden('只有提案人可以删除提案附件');
   if (proposal.status !== 'draft') throw new AppError('CONFLICT', '提案已提交，不能再删除附件');
   await ctx.db.transaction(async (tx) => {
+    const locked = await lockProposal(tx, scope.union.id, id);
+    if (!locked || locked.status !== 'draft') throw new AppError('CONFLICT', '提案已提交，不能再删除附件');
     const [row] = await tx
       .delete(proposalFiles)
       .where(and(eq(proposalFiles.id, fileId), eq(proposalFiles.proposalId, id), isNull(proposalFiles.replyId)))
