@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { toShanghaiIso } from '../src/domain/activities/shanghai-time.js';
 import { shots, useStage } from './support/stage.js';
 import { logIn } from './support/session.js';
+import { runningAnimations } from './support/browser.js';
 
 const PHONE = { width: 375, height: 812 };
 const TITLE = '教职工羽毛球友谊赛';
@@ -35,7 +36,7 @@ async function expectNoSidewaysScroll(page: Page) {
 
 /** A screenshot of the whole page once it has stopped moving (messages fading, dialogs opening). */
 async function shoot(page: Page, name: string) {
-  await expect.poll(() => page.evaluate(() => document.getAnimations().length), WAIT).toBe(0);
+  await expect.poll(() => runningAnimations(page), WAIT).toBe(0);
   await page.screenshot({ path: path.join(shots, name), fullPage: true });
 }
 

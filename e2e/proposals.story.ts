@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { shots, useStage } from './support/stage.js';
 import { logIn } from './support/session.js';
+import { runningAnimations } from './support/browser.js';
 
 const PHONE = { width: 375, height: 812 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -41,7 +42,7 @@ async function expectNoSidewaysScroll(page: Page) {
 
 /** A screenshot of the whole page once it has stopped moving (messages fading, dialogs opening). */
 async function shoot(page: Page, name: string) {
-  await expect.poll(() => page.evaluate(() => document.getAnimations().length), WAIT).toBe(0);
+  await expect.poll(() => runningAnimations(page), WAIT).toBe(0);
   await page.screenshot({ path: path.join(shots, name), fullPage: true });
 }
 
