@@ -347,4 +347,54 @@ describe('concurrency', () => {
     expect(await countRows(t.database, 'congress_vote_voters', 'vote_id = $1', [vote])).toBe(accepted);
     expect(await countRows(t.database, 'congress_secret_choices', 'vote_id = $1', [vote])).toBe(accepted);
   });
+  it('keeps the agenda at 30 items when the last places are taken from two screens at once', async () => {
+    const s = await sessionUnderWay(0);
+    for (let i = 0; i < 28; i++) ok(await chair.post(url(`sessions/${s}/agenda`), { title: `议题 ${i + 1}`, kind: 'other' }), 201);
+    const answers = await Promise.all([0, 1, 2, 3].map((i) => (i % 2 ? chairOnSecond() : chair).post(url(`sessions/${s}/agenda`), { title: `并发议题 ${i}`, kind: 'other' })));
+    expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(2);
+    for (const a of answers.filter((x) => x.statusCode !== 201)) expect(refused(a, 409).message).toBe('议程最多 30 项');
+    expect(ok(await chair.get(url(`sessions/${s}`))).agenda).toHaveLength(30);
+  });
+
+  it('either keeps an agenda item with its vote or deletes it with none, when both are asked at once', async () => {
+    for (let round = 0; round < 6; round++) {
+      const s = await sessionUnderWay(0);
+      ok(await chair.post(url(`sessions/${s}/agenda`), { title: `待定议题 ${round}`, kind: 'other' }), 201);
+      const [item] = ok(await chair.get(url(`sessions/${s}`))).agenda as { id: string }[];
+      const [created, removed] = await Promise.all([
+        chair.post(url(`sessions/${s}/votes`), { agendaItemId: item.id, mode: 'named', channel: 'paper' }),
+        chairOnSecond().delete(url(`agenda/${item.id}`)),
+      ]);
+      const after = ok(await chair.get(url(`sessions/${s}`)));
+      if (created.statusCode === 201) {
+        expect(refused(removed, 409).message).toBe('该议题已安排表决，不能删除');
+        expect(after.agenda).toHaveLength(1);
+        expect(after.votes).toHaveLength(1);
+      } else {
+        const e = refused(created, 400);
+        expect(e.fields?.[0]).toMatchObject({ path: 'agendaItemId' });
+        expect(removed.statusCode, removed.body).toBe(200);
+        expect(after.agenda).toHaveLength(0);
+        expect(after.votes).toHaveLength(0);
+      }
+    }
+  });
+
+  it('refuses the ballot of a representative whose absence is being recorded at that moment', async () => {
+    const s = await sessionUnderWay(50);
+    const vote = ok(await chair.post(url(`sessions/${s}/votes`), { title: '缺席边界', mode: 'named', channel: 'online' }), 201).id as string;
+    ok(await chair.post(url(`votes/${vote}/open`)));
+    const voter = reps[49];
+    // A clerk's change of the attendance row, not yet committed, while the ballot arrives (on PostgreSQL through
+    // another connection; the embedded engine has one connection and runs them one after the other).
+    let ballot: Promise<Res> | undefined;
+    await second.database.rawTransaction(async (q) => {
+      await q("UPDATE congress_attendance SET status = 'absent', absence_reason = '临时离会' WHERE session_id = $1 AND member_id = $2", [s, voter.memberId]);
+      ballot = voter.c.post(url(`votes/${vote}/ballots`), { choice: 'yes' });
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    expect(refused(await ballot!, 403).message).toBe('请先签到，签到后才能表决');
+    expect(await countRows(t.database, 'congress_vote_voters', 'vote_id = $1', [vote])).toBe(0);
+  });
+
 });

@@ -136,6 +136,8 @@ export async function addAgendaItem(ctx: Ctx, sessionId: string, input: z.infer<
   const { org, session } = await loadSession(ctx, sessionId, 'congress.manage');
   if (session.status === 'closed') throw new AppError('CONFLICT', '会议已闭幕，不能再修改议程');
   await ctx.db.transaction(async (tx) => {
+    // The session row's lock makes two additions at once count one after the other (the limit holds).
+    if ((await lockedSessionStatus(tx, session.id, 'update')) === 'closed') throw new AppError('CONFLICT', '会议已闭幕，不能再修改议程');
     const [{ n, last }] = await tx.select({ n: count(), last: max(congressAgendaItems.position) }).from(congressAgendaItems).where(eq(congressAgendaItems.sessionId, session.id));
     if (Number(n) >= CONGRESS_LIMITS.agendaMax) throw new AppError('CONFLICT', `议程最多 ${CONGRESS_LIMITS.agendaMax} 项`);
     await tx.insert(congressAgendaItems).values({ orgId: org.id, sessionId: session.id, position: (last ?? -1) + 1, ...input });
@@ -169,6 +171,10 @@ export async function updateAgendaItem(ctx: Ctx, id: string, input: z.infer<type
 export async function removeAgendaItem(ctx: Ctx, id: string): Promise<string> {
   const { org, item, session } = await loadAgendaItem(ctx, id);
   await ctx.db.transaction(async (tx) => {
+    // Locking the item first: a vote being set up on it either committed before (and is counted here) or waits and
+    // then finds the item gone (createVote locks it too).
+    const [held] = await tx.select({ id: congressAgendaItems.id }).from(congressAgendaItems).where(eq(congressAgendaItems.id, item.id)).for('update');
+    if (!held) throw notFound('议题');
     const [{ n }] = await tx.select({ n: count() }).from(congressVotes).where(eq(congressVotes.agendaItemId, item.id));
     if (Number(n) > 0) throw new AppError('CONFLICT', '该议题已安排表决，不能删除');
     await tx.delete(congressAgendaItems).where(eq(congressAgendaItems.id, item.id));

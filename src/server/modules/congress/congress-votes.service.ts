@@ -76,6 +76,11 @@ export async function createVote(ctx: Ctx, sessionId: string, input: z.infer<typ
   }
   return ctx.db.transaction(async (tx) => {
     if ((await lockedSessionStatus(tx, session.id, 'share')) === 'closed') throw new AppError('CONFLICT', '会议已闭幕，不能再安排表决');
+    if (input.agendaItemId) {
+      // Held until the vote is stored, so the item cannot be deleted in between.
+      const [held] = await tx.select({ id: congressAgendaItems.id }).from(congressAgendaItems).where(eq(congressAgendaItems.id, input.agendaItemId)).for('share');
+      if (!held) throw fieldError('agendaItemId', '所选议题已被删除，请刷新后重选');
+    }
     const [row] = await tx.insert(congressVotes).values({ orgId: org.id, sessionId: session.id, agendaItemId: input.agendaItemId, title: title!, mode: input.mode, channel: input.channel }).returning();
     await writeAudit(tx, {
       orgId: org.id,
@@ -171,6 +176,14 @@ export async function castBallot(ctx: Ctx, id: string, choice: VoteChoice): Prom
   await ctx.db.transaction(async (tx) => {
     const [locked] = await tx.select({ status: congressVotes.status }).from(congressVotes).where(eq(congressVotes.id, vote.id)).for('share');
     if (locked?.status !== 'open') throw new AppError('CONFLICT', '表决已结束');
+    // Presence is checked again under a share lock of the attendance row: a clerk marking the voter absent at
+    // this moment waits for the ballot, or the ballot sees the change and is refused.
+    const [attending] = await tx
+      .select({ status: congressAttendance.status })
+      .from(congressAttendance)
+      .where(and(eq(congressAttendance.sessionId, session.id), eq(congressAttendance.memberId, memberId)))
+      .for('share');
+    if (attending?.status !== 'present') throw forbidden('请先签到，签到后才能表决');
     const [inserted] = await tx
       .insert(congressVoteVoters)
       .values({ voteId: vote.id, memberId, choice: vote.mode === 'named' ? choice : null })
