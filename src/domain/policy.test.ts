@@ -121,6 +121,11 @@ const MATRIX: Record<Action, string> = {
   'congress.manage':    '.    .    .    .    .    .    .    .    .    .    .     .    .    .',
   'proposal.review':    '.    .    .    .    .    .    .    .    .    .    .     .    .    .',
   'proposal.handle':    '.    .    .    .    .    .    .    .    .    .    .     .    .    .',
+  // Evaluations and elections likewise: see the congress matrix below.
+  'evaluation.read':    '.    .    .    .    .    .    .    .    .    .    .     .    .    .',
+  'evaluation.manage':  '.    .    .    .    .    .    .    .    .    .    .     .    .    .',
+  'election.read':      '.    .    .    .    .    .    .    .    .    .    .     .    .    .',
+  'election.manage':    '.    .    .    .    .    .    .    .    .    .    .     .    .    .',
 };
 
 function actorFor(column: Column): Actor {
@@ -523,6 +528,43 @@ describe('policy matrix: every role × care actions on School A itself', () => {
       expect(can(actor(P, [['chair']]), action, memberOf(A, A_G1)), action).toBe(false);
       expect(can(actor(A_S, [['chair']]), action, memberOf(A, A_S_G3)), action).toBe(false);
       expect(can(actor(A_S, [['chair']]), action, org(A_S)), action).toBe(false);
+    }
+  });
+});
+
+// prettier-ignore
+const CONGRESS_MATRIX: Record<string, string> = {
+  //                    mbr  grp  组织 宣传 文体 女工 福利 经审 提案 vice chair hdl  par  plat
+  'congress.read':      'Y    .    Y    Y    Y    Y    Y    Y    Y    Y    Y     Y    .    .',
+  'congress.manage':    '.    .    Y    .    .    .    .    .    .    Y    Y     .    .    .',
+  'proposal.review':    '.    .    .    .    .    .    .    .    Y    Y    Y     .    .    .',
+  'proposal.handle':    '.    .    .    .    .    .    .    .    .    .    .     Y    .    .',
+  'evaluation.read':    'Y    .    Y    Y    Y    Y    Y    Y    Y    Y    Y     Y    .    .',
+  'evaluation.manage':  '.    .    Y    .    .    .    .    .    .    Y    Y     .    .    .',
+  'election.read':      'Y    .    Y    Y    Y    Y    Y    Y    Y    Y    Y     Y    .    .',
+  'election.manage':    '.    .    Y    .    .    .    .    .    .    Y    Y     .    .    .',
+};
+
+describe('policy matrix: every role × congress, proposal, evaluation and election actions on School A itself', () => {
+  it('covers every such action', () => {
+    expect(Object.keys(CONGRESS_MATRIX).sort()).toEqual(ACTIONS.filter((a) => /^(congress|proposal|evaluation|election)\./.test(a)).sort());
+  });
+
+  for (const [action, row] of Object.entries(CONGRESS_MATRIX)) {
+    const expected = row.split(/\s+/);
+    COLUMNS.forEach((column, i) => {
+      it(`${column} ${expected[i] === 'Y' ? 'may' : 'may not'} ${action} in School A`, () => {
+        expect(can(actorFor(column), action as Action, org(A))).toBe(expected[i] === 'Y');
+      });
+    });
+  }
+
+  it('lives in the grassroots union only: not on a group beneath it, not in another school, not from the district', () => {
+    for (const action of Object.keys(CONGRESS_MATRIX) as Action[]) {
+      expect(can(actor(A, [['chair']]), action, org(A_G1)), action).toBe(false);
+      expect(can(actor(B, [['chair']]), action, org(A)), action).toBe(false);
+      expect(can(actor(A, [['chair']]), action, org(AB)), action).toBe(false);
+      expect(can(actor(P, [['chair']]), action, org(A)), action).toBe(false);
     }
   });
 });

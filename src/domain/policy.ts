@@ -40,6 +40,10 @@ export const ACTIONS = [
   'congress.manage',
   'proposal.review',
   'proposal.handle',
+  'evaluation.read',
+  'evaluation.manage',
+  'election.read',
+  'election.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -185,6 +189,15 @@ export function can(actor: Actor, action: Action, resource: Resource = { type: '
     case 'proposal.handle':
       // A department answering what is assigned to it (only those proposals: checked per proposal).
       return isOwnNode(actor, resource) && actor.org!.kind === 'grassroots' && has(actor, ['handler']);
+    case 'evaluation.read':
+    case 'election.read':
+      // Everyone with a role in the union sees the evaluations and elections they may take part in; whether they
+      // may vote depends on the roll (data, checked by the server).
+      return isOwnNode(actor, resource) && actor.org!.kind === 'grassroots' && actor.roles.length > 0;
+    case 'evaluation.manage':
+    case 'election.manage':
+      // Setting up, the roll, opening and closing, paper ballots and counting: the leaders and the 组织 member.
+      return isOwnNode(actor, resource) && actor.org!.kind === 'grassroots' && (has(actor, LEADERS) || has(actor, ['committee'], ['组织']));
     case 'user.resetPassword':
       // Password resets stay inside a union; a parent union's leaders do not reach schools' accounts.
       return has(actor, LEADERS) && actor.org!.kind !== 'parent';

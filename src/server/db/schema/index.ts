@@ -8,3 +8,5 @@ export * from './activities.js';
 export * from './notifications.js';
 export * from './care.js';
 export * from './congress.js';
+export * from './evaluations.js';
+export * from './elections.js';
