@@ -10,3 +10,4 @@ export { useIsPhone } from './use-is-phone';
 export { MemberOption, useMemberSearch, type FoundMember } from './member-search';
 export { PeriodPicker, periodPresets, type Period, type PeriodPreset } from './PeriodPicker';
 export { RequireUnion } from './RequireUnion';
+export { ScanCheckinResult } from './ScanCheckinResult';

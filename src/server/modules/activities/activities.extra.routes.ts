@@ -1,51 +1,27 @@
 import { z } from 'zod';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app.js';
 import { ACTIVITY_LIMITS, activityFileSchema, activityStatsSchema, periodQuerySchema } from '../../../contracts/activities.js';
-import { AppError, fieldError } from '../../http/app-error.js';
 import { ctxOf } from '../../http/context.js';
-import { exportAttendance, exportLedger, exportSigninSheet, type ExportFile } from './activities.export.js';
-import { addActivityFile, contentDisposition, deleteActivityFile, encodeRfc5987, readActivityFile, sizeLimitMessage } from './activities.files.js';
+import { readUpload, sendExport } from '../../http/files.js';
+import { exportAttendance, exportLedger, exportSigninSheet } from './activities.export.js';
+import { addActivityFile, contentDisposition, deleteActivityFile, readActivityFile, sizeLimitMessage } from './activities.files.js';
 import { activityStats } from './activities.stats.js';
 
 const idParams = z.object({ id: z.string().uuid('活动无效') });
 const fileParams = idParams.extend({ fileId: z.string().uuid('文件无效') });
 
-function sendExport(reply: FastifyReply, e: ExportFile, asciiName: string) {
-  return reply
-    .header('content-type', e.contentType)
-    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeRfc5987(e.fileName)}`)
-    .send(e.file);
-}
-
 /**
  * The one file of a multipart upload (field `file`) and its `kind` field, in either order. The size limit is the
  * larger one (attachments); a photo's own limit is checked once its kind is known.
  */
-async function readUpload(req: FastifyRequest): Promise<{ kind: string | null; fileName: string; data: Buffer }> {
-  if (!req.isMultipart()) throw fieldError('file', '请以 multipart/form-data 上传文件（字段 file，类别字段 kind）');
-  let kind: string | null = null;
-  let upload: { fileName: string; data: Buffer } | null = null;
-  try {
-    for await (const part of req.parts({ limits: { fileSize: ACTIVITY_LIMITS.attachmentMaxBytes, files: 1, fields: 5 } })) {
-      if (part.type === 'file') {
-        const data = await part.toBuffer();
-        if (part.fieldname === 'file') upload = { fileName: part.filename, data };
-      } else if (part.fieldname === 'kind') kind = String(part.value);
-    }
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      const message = sizeLimitMessage(kind === 'photo' ? 'photo' : 'attachment');
-      throw new AppError('PAYLOAD_TOO_LARGE', message, [{ path: 'file', message }]);
-    }
-    if (code === 'FST_FILES_LIMIT') throw fieldError('file', '一次只能上传一个文件');
-    throw e;
-  }
-  if (!upload) throw fieldError('file', '没有收到文件（字段名应为 file）');
-  return { kind, ...upload };
-}
+const readActivityUpload = (req: FastifyRequest) =>
+  readUpload(req, {
+    maxBytes: ACTIVITY_LIMITS.attachmentMaxBytes,
+    tooLarge: (kind) => sizeLimitMessage(kind === 'photo' ? 'photo' : 'attachment'),
+    notMultipart: '请以 multipart/form-data 上传文件（字段 file，类别字段 kind）',
+  });
 
 /** Activities beyond publishing and signing up: statistics, the ledger and attendance exports, the sign-in sheet, files. */
 export async function activityExtraRoutes(app: FastifyInstance, { database }: Deps): Promise<void> {
@@ -93,7 +69,7 @@ export async function activityExtraRoutes(app: FastifyInstance, { database }: De
         response: { 201: activityFileSchema },
       },
     },
-    async (req, reply) => reply.status(201).send(await addActivityFile(ctxOf(req, database), req.params.id, () => readUpload(req))),
+    async (req, reply) => reply.status(201).send(await addActivityFile(ctxOf(req, database), req.params.id, () => readActivityUpload(req))),
   );
 
   api.get(

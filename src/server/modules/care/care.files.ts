@@ -4,6 +4,7 @@ import { CARE_LIMITS } from '../../../contracts/care.js';
 import { careFiles } from '../../db/schema/index.js';
 import { AppError, fieldError, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
+import { readUpload } from '../../http/files.js';
 import { writeAudit } from '../audit/audit.writer.js';
 import { photoTypeOf, storedFileName } from '../activities/activities.files.js';
 import { assertNotClosed, careScope, loadCareEvent } from './care.access.js';
@@ -31,25 +32,8 @@ export function checkCareUpload(kind: CareFileKind, fileName: string, data: Buff
   throw fieldError('file', kind === 'photo' ? `“${name}”不是 JPEG、PNG 或 WebP 图片` : `“${name}”不是图片（JPEG、PNG、WebP）或 PDF 文件`);
 }
 
-/** The one file of a multipart upload (field `file`), refused past the size limit while it is read. */
-export async function readCareUpload(req: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
-  if (!req.isMultipart()) throw fieldError('file', '请以 multipart/form-data 上传文件（字段 file）');
-  let upload: { fileName: string; data: Buffer } | null = null;
-  try {
-    for await (const part of req.parts({ limits: { fileSize: CARE_LIMITS.fileMaxBytes, files: 1, fields: 5 } })) {
-      if (part.type !== 'file') continue;
-      const data = await part.toBuffer();
-      if (part.fieldname === 'file') upload = { fileName: part.filename, data };
-    }
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', CARE_FILE_TOO_LARGE, [{ path: 'file', message: CARE_FILE_TOO_LARGE }]);
-    if (code === 'FST_FILES_LIMIT') throw fieldError('file', '一次只能上传一个文件');
-    throw e;
-  }
-  if (!upload) throw fieldError('file', '没有收到文件（字段名应为 file）');
-  return upload;
-}
+/** The one file of a multipart upload (field `file`), refused past the care file limit while it is read. */
+export const readCareUpload = (req: FastifyRequest) => readUpload(req, { maxBytes: CARE_LIMITS.fileMaxBytes, tooLarge: () => CARE_FILE_TOO_LARGE });
 
 type Owner = { type: 'event' | 'visit'; id: string; eventId: string; label: string };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app.js';
 import {
@@ -21,8 +21,7 @@ import {
   careVisitInputSchema,
 } from '../../../contracts/care.js';
 import { ctxOf } from '../../http/context.js';
-import { encodeRfc5987 } from '../activities/activities.files.js';
-import type { ExportFile } from '../activities/activities.export.js';
+import { sendExport, sendStoredFile } from '../../http/files.js';
 import { careSummary, closeCareEvent, getCareEvent, listCareEvents, registerCareEvent, updateCareEvent } from './care-events.service.js';
 import { createCareType, getCarePolicy, listCareTypes, putCarePolicy, setCarePreset, updateCareType } from './care-policy.service.js';
 import { exportVisitRegister } from './care-register.export.js';
@@ -33,23 +32,6 @@ const eventParams = z.object({ id: z.string().uuid('慰问记录无效') });
 const visitParams = z.object({ id: z.string().uuid('慰问记录无效') });
 const typeParams = z.object({ id: z.string().uuid('事由类型无效') });
 const fileParams = z.object({ id: z.string().uuid('慰问记录无效'), fileId: z.string().uuid('文件无效') });
-
-function sendExport(reply: FastifyReply, e: ExportFile, asciiName: string) {
-  return reply
-    .header('content-type', e.contentType)
-    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeRfc5987(e.fileName)}`)
-    .send(e.file);
-}
-
-function sendFile(reply: FastifyReply, f: { name: string; mime: string; data: Buffer }) {
-  const fallback = f.name.replace(/[^\x20-\x7e]|["\\%;]/g, '_');
-  const disposition = f.mime.startsWith('image/') ? 'inline' : 'attachment';
-  return reply
-    .header('content-type', f.mime)
-    .header('content-disposition', `${disposition}; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(f.name)}`)
-    .header('cache-control', 'private, no-cache')
-    .send(f.data);
-}
 
 /** Care events (五必访) and visits, the standards and caps, evidence and photos, the visit register, the home counts. */
 export async function careRoutes(app: FastifyInstance, { database }: Deps): Promise<void> {
@@ -140,7 +122,7 @@ export async function careRoutes(app: FastifyInstance, { database }: Deps): Prom
     async (req, reply) => reply.status(201).send(await addEventFile(ctxOf(req, database), req.params.id, () => readCareUpload(req))),
   );
   api.get('/care/events/:id/files/:fileId', { schema: { tags, summary: '查看证明材料', params: fileParams } }, async (req, reply) =>
-    sendFile(reply, await readEventFile(ctxOf(req, database), req.params.id, req.params.fileId)),
+    sendStoredFile(reply, await readEventFile(ctxOf(req, database), req.params.id, req.params.fileId)),
   );
   api.post(
     '/care/visits/:id/files',
@@ -148,7 +130,7 @@ export async function careRoutes(app: FastifyInstance, { database }: Deps): Prom
     async (req, reply) => reply.status(201).send(await addVisitFile(ctxOf(req, database), req.params.id, () => readCareUpload(req))),
   );
   api.get('/care/visits/:id/files/:fileId', { schema: { tags, summary: '查看慰问照片', params: fileParams } }, async (req, reply) =>
-    sendFile(reply, await readVisitFile(ctxOf(req, database), req.params.id, req.params.fileId)),
+    sendStoredFile(reply, await readVisitFile(ctxOf(req, database), req.params.id, req.params.fileId)),
   );
 
   api.get('/care/visits/register.xlsx', { schema: { tags, summary: '导出慰问登记表（Excel，默认本年）', querystring: careRegisterQuerySchema } }, async (req, reply) =>

@@ -5,6 +5,7 @@ import { CARE_LIMITS } from '../../../contracts/care.js';
 import { careFiles } from '../../db/schema/index.js';
 import { AppError, fieldError, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
+import { readUpload, type Upload } from '../../http/files.js';
 import { writeAudit } from '../audit/audit.writer.js';
 import { checkUpload, photoTypeOf, sizeLimitMessage } from '../activities/activities.files.js';
 import { loadFile, loadFileFor } from './hardship.access.js';
@@ -17,32 +18,8 @@ import { fileLabel } from './hardship.presenter.js';
  * reach them; the audit trail records that evidence changed, never its name.
  */
 
-type Upload = { kind: string | null; fileName: string; data: Buffer };
-
 /** The one file of a multipart upload (field `file`, optional `kind`: photo | attachment, guessed from the bytes). */
-export async function readEvidenceUpload(req: FastifyRequest): Promise<Upload> {
-  if (!req.isMultipart()) throw fieldError('file', '请以 multipart/form-data 上传文件（字段 file）');
-  let kind: string | null = null;
-  let upload: { fileName: string; data: Buffer } | null = null;
-  try {
-    for await (const part of req.parts({ limits: { fileSize: ACTIVITY_LIMITS.attachmentMaxBytes, files: 1, fields: 5 } })) {
-      if (part.type === 'file') {
-        const data = await part.toBuffer();
-        if (part.fieldname === 'file') upload = { fileName: part.filename, data };
-      } else if (part.fieldname === 'kind') kind = String(part.value);
-    }
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      const message = sizeLimitMessage('attachment');
-      throw new AppError('PAYLOAD_TOO_LARGE', message, [{ path: 'file', message }]);
-    }
-    if (code === 'FST_FILES_LIMIT') throw fieldError('file', '一次只能上传一个文件');
-    throw e;
-  }
-  if (!upload) throw fieldError('file', '没有收到文件（字段名应为 file）');
-  return { kind, ...upload };
-}
+export const readEvidenceUpload = (req: FastifyRequest) => readUpload(req, { maxBytes: ACTIVITY_LIMITS.attachmentMaxBytes, tooLarge: () => sizeLimitMessage('attachment') });
 
 const auditEvidence = (ctx: Ctx, orgId: string, file: { id: string; year: number }, action: string) => ({
   orgId,

@@ -17,7 +17,7 @@ import {
   hardshipReassessSchema,
 } from '../../../contracts/care.js';
 import { ctxOf } from '../../http/context.js';
-import { contentDisposition } from '../activities/activities.files.js';
+import { sendStoredFile } from '../../http/files.js';
 import { createAssistance, listAssistance } from './assistance.service.js';
 import { getHardshipFile, listHardshipFiles, myHardshipFiles } from './hardship-views.service.js';
 import { addEvidence, deleteEvidence, readEvidence, readEvidenceUpload } from './hardship.files.js';
@@ -125,15 +125,8 @@ export async function hardshipRoutes(app: FastifyInstance, { database }: Deps): 
   api.get(
     '/hardship/files/:id/files/:fileId',
     { schema: { tags, summary: '下载证明材料', params: evidenceParams } },
-    async (req, reply) => {
-      const file = await readEvidence(ctxOf(req, database), req.params.id, req.params.fileId);
-      return reply
-        .header('content-type', file.mime)
-        .header('content-disposition', contentDisposition(file.mime.startsWith('image/') ? 'photo' : 'attachment', file.name))
-        // Hardship evidence is kept out of every cache.
-        .header('cache-control', 'private, no-store')
-        .send(file.data);
-    },
+    // Hardship evidence is kept out of every cache.
+    async (req, reply) => sendStoredFile(reply, await readEvidence(ctxOf(req, database), req.params.id, req.params.fileId), 'private, no-store'),
   );
 
   api.delete(

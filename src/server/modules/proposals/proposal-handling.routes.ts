@@ -20,13 +20,14 @@ import {
   sessionQuerySchema,
 } from '../../../contracts/proposals.js';
 import { ctxOf } from '../../http/context.js';
+import { sendExport } from '../../http/files.js';
 import { proposalFiguresOf } from './proposal-figures.service.js';
 import { replyToProposal } from './proposal-replies.service.js';
 import { addNote, assignProposal, listHandlers, mergeProposals, reviewProposal } from './proposal-review.service.js';
 import { assignedToMe, overdueProposals } from './proposal-views.service.js';
 import { exportProposals } from './proposals.export.js';
 import { addReplyFile, readProposalUpload } from './proposals.files.js';
-import { proposalParams, sendExport } from './proposals.routes.js';
+import { proposalParams } from './proposals.routes.js';
 
 const roundParams = proposalParams.extend({ round: z.coerce.number().int().min(1, '轮次无效').max(2, '轮次无效') });
 

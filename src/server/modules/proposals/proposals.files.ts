@@ -4,6 +4,7 @@ import { PROPOSAL_LIMITS, type ProposalFile } from '../../../contracts/proposals
 import { proposalAssignments, proposalFiles, proposalReplies } from '../../db/schema/index.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
+import { readUpload } from '../../http/files.js';
 import { writeAudit } from '../audit/audit.writer.js';
 import { checkUpload } from '../activities/activities.files.js';
 import { loadProposal } from './proposals.access.js';
@@ -17,25 +18,8 @@ import { lockProposal } from './proposals.repository.js';
 const MB = 1024 * 1024;
 const TOO_LARGE = `附件不能超过 ${PROPOSAL_LIMITS.fileMaxBytes / MB} MB`;
 
-/** The one file of a multipart upload (field `file`), refused past the size limit while it is read. */
-export async function readProposalUpload(req: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
-  if (!req.isMultipart()) throw fieldError('file', '请以 multipart/form-data 上传文件（字段 file）');
-  let upload: { fileName: string; data: Buffer } | null = null;
-  try {
-    for await (const part of req.parts({ limits: { fileSize: PROPOSAL_LIMITS.fileMaxBytes, files: 1, fields: 5 } })) {
-      if (part.type !== 'file') continue;
-      const data = await part.toBuffer();
-      if (part.fieldname === 'file') upload = { fileName: part.filename, data };
-    }
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', TOO_LARGE, [{ path: 'file', message: TOO_LARGE }]);
-    if (code === 'FST_FILES_LIMIT') throw fieldError('file', '一次只能上传一个文件');
-    throw e;
-  }
-  if (!upload) throw fieldError('file', '没有收到文件（字段名应为 file）');
-  return upload;
-}
+/** The one file of a multipart upload (field `file`), refused past the attachment limit while it is read. */
+export const readProposalUpload = (req: FastifyRequest) => readUpload(req, { maxBytes: PROPOSAL_LIMITS.fileMaxBytes, tooLarge: () => TOO_LARGE });
 
 type Upload = () => Promise<{ fileName: string; data: Buffer }>;
 type Locked = NonNullable<Awaited<ReturnType<typeof lockProposal>>>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app.js';
 import {
@@ -18,8 +18,7 @@ import {
   sessionQuerySchema,
 } from '../../../contracts/proposals.js';
 import { ctxOf } from '../../http/context.js';
-import { encodeRfc5987 } from '../activities/activities.files.js';
-import type { ExportFile } from '../activities/activities.export.js';
+import { sendStoredFile } from '../../http/files.js';
 import { cosignProposal, createProposal, submitProposal, updateProposal, withdrawProposal } from './proposal-drafts.service.js';
 import { rateProposal } from './proposal-replies.service.js';
 import { cosignerCandidates, getProposal, listProposals, myProposals } from './proposal-views.service.js';
@@ -27,24 +26,6 @@ import { addProposalFile, deleteProposalFile, readProposalFile, readProposalUplo
 
 export const proposalParams = z.object({ id: z.string().uuid('提案无效') });
 const fileParams = proposalParams.extend({ fileId: z.string().uuid('文件无效') });
-
-/** Sends an export with its UTF-8 file name and an ASCII fallback. */
-export function sendExport(reply: FastifyReply, e: ExportFile, asciiName: string) {
-  return reply
-    .header('content-type', e.contentType)
-    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeRfc5987(e.fileName)}`)
-    .send(e.file);
-}
-
-function sendFile(reply: FastifyReply, f: { name: string; mime: string; data: Buffer }) {
-  const fallback = f.name.replace(/[^\x20-\x7e]|["\\%;]/g, '_');
-  const disposition = f.mime.startsWith('image/') ? 'inline' : 'attachment';
-  return reply
-    .header('content-type', f.mime)
-    .header('content-disposition', `${disposition}; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(f.name)}`)
-    .header('cache-control', 'private, no-cache')
-    .send(f.data);
-}
 
 /** A representative's proposals on the phone: drafting, co-signing, submitting, withdrawing, attachments, rating; reading. */
 export async function proposalRoutes(app: FastifyInstance, { database }: Deps): Promise<void> {
@@ -112,7 +93,7 @@ export async function proposalRoutes(app: FastifyInstance, { database }: Deps): 
     async (req, reply) => reply.status(201).send(await addProposalFile(ctxOf(req, database), req.params.id, () => readProposalUpload(req))),
   );
   api.get('/proposals/:id/files/:fileId', { schema: { tags, summary: '查看提案或答复的附件', params: fileParams } }, async (req, reply) =>
-    sendFile(reply, await readProposalFile(ctxOf(req, database), req.params.id, req.params.fileId)),
+    sendStoredFile(reply, await readProposalFile(ctxOf(req, database), req.params.id, req.params.fileId)),
   );
   api.delete('/proposals/:id/files/:fileId', { schema: { tags, summary: '删除草稿的附件（提案人）', params: fileParams } }, async (req, reply) => {
     await deleteProposalFile(ctxOf(req, database), req.params.id, req.params.fileId);
