@@ -107,7 +107,7 @@ export const electionInputSchema = z
     paper: z.boolean().default(true),
     differentialPercent: count('差额比例', 100).default(DEFAULT_DIFFERENTIAL_PERCENT),
   })
-  .refine((e) => e.online || e.paper, { message: '请至少选择一种投票方式（手机或纸质选票）', path: ['online'] });
+  .refine((e) => e.online || e.paper, { message: '投票方式至少选择一种（手机或纸质选票）', path: ['online'] });
 export type ElectionInput = z.infer<typeof electionInputSchema>;
 
 export const candidateInputSchema = z.object({
@@ -259,3 +259,26 @@ export const trackerSchema = z.object({
   outcome: roundOutcomeSchema,
 });
 export type Tracker = z.infer<typeof trackerSchema>;
+
+/** Field names as error messages say them ("应选名额：…"); a mark's path ends in a candidate id, named 选票. */
+export const ELECTION_FIELD_LABELS: Record<string, string> = {
+  title: '选举名称',
+  position: '选举职务',
+  seats: '应选名额',
+  meeting: '会议',
+  sessionId: '教代会会议',
+  online: '投票方式',
+  paper: '投票方式',
+  differentialPercent: '差额比例',
+  memberId: '候选人',
+  note: '候选人简介',
+  scrutineers: '监票人',
+  counters: '计票人',
+  memberIds: '人员',
+  present: '出席情况',
+  marks: '选票',
+  writeIns: '另选人',
+  spoilt: '废票',
+  issued: '发出选票数',
+  returned: '收回选票数',
+};

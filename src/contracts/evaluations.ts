@@ -70,6 +70,14 @@ export const EVALUATION_GROUPS = ['teacher', 'staff', 'worker', 'other'] as cons
 export type EvaluationGroup = (typeof EVALUATION_GROUPS)[number];
 export const EVALUATION_GROUP_LABELS: Record<EvaluationGroup, string> = { teacher: '教师', staff: '职员', worker: '工勤', other: '其他' };
 
+/** Field names in the error messages of the /evaluations routes. */
+export const EVALUATION_FIELD_LABELS: Record<string, string> = {
+  title: '测评名称', description: '说明', targets: '测评对象', name: '测评对象姓名', post: '职务', dimensions: '测评项目',
+  grades: '评价等次', overallGrades: '总体评价等次', allowComments: '意见建议', voters: '参评人员', kind: '参评人员范围',
+  termId: '教代会届次', memberIds: '参评人员', opensAt: '开始时间', closesAt: '结束时间', minGroupSize: '最少分组人数',
+  ratings: '评价', targetKey: '测评对象', overall: '总体评价', comment: '意见建议',
+};
+
 const text = (label: string, max: number) =>
   z.string({ message: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
 const distinctLabels = (label: string, itemLabel: string, min: number, max: number, itemMax: number) =>

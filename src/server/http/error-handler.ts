@@ -7,6 +7,8 @@ import { ACTIVITY_FIELD_LABELS, CLUB_FIELD_LABELS } from '../../contracts/activi
 import { CARE_FIELD_LABELS, HARDSHIP_FIELD_LABELS } from '../../contracts/care.js';
 import { PROPOSAL_FIELD_LABELS } from '../../contracts/proposals.js';
 import { CONGRESS_FIELD_LABELS } from '../../contracts/congress.js';
+import { EVALUATION_FIELD_LABELS } from '../../contracts/evaluations.js';
+import { ELECTION_FIELD_LABELS } from '../../contracts/elections.js';
 import type { ErrorBody, FieldProblem } from '../../contracts/errors.js';
 import { ERROR_MESSAGES } from '../../contracts/errors.js';
 import { AppError } from './app-error.js';
@@ -22,11 +24,22 @@ const isHardshipRequest = (url: string) => /^\/api\/v1\/hardship(\/|\?|$)/.test(
 const isProposalRequest = (url: string) => /^\/api\/v1\/proposals(\/|\?|$)/.test(url);
 /** Congress requests: a vote's `yes`, a constituency's `name`, a term's `number` are congress fields. */
 const isCongressRequest = (url: string) => /^\/api\/v1\/congress(\/|\?|$)/.test(url);
+/** Evaluation requests: a target's `name` is 测评对象姓名, `grades` are 评价等次. */
+const isEvaluationRequest = (url: string) => /^\/api\/v1\/evaluations(\/|\?|$)/.test(url);
+
+/** Election requests: `seats` is 应选名额; a mark's path ends in a candidate's id (the field is the ballot). */
+const isElectionRequest = (url: string) => /^\/api\/v1\/elections(\/|\?|$)/.test(url);
 
 function labelFor(path: string, url = ''): string {
+  if (isElectionRequest(url)) {
+    const parts = path.split('.');
+    const named = parts.includes('marks') ? 'marks' : parts.filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+    return ELECTION_FIELD_LABELS[named] ?? named;
+  }
   const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
   if (isProposalRequest(url)) return PROPOSAL_FIELD_LABELS[last] ?? FIELD_LABELS[last] ?? last;
   if (isCongressRequest(url)) return CONGRESS_FIELD_LABELS[last] ?? FIELD_LABELS[last] ?? last;
+  if (isEvaluationRequest(url)) return EVALUATION_FIELD_LABELS[last] ?? last;
   if (isHardshipRequest(url)) return HARDSHIP_FIELD_LABELS[last] ?? CARE_FIELD_LABELS[last] ?? last;
   if (isCareRequest(url)) return CARE_FIELD_LABELS[last] ?? FIELD_LABELS[last] ?? last;
   if (isClubRequest(url)) return CLUB_FIELD_LABELS[last] ?? ACTIVITY_FIELD_LABELS[last] ?? FIELD_LABELS[last] ?? last;
