@@ -238,6 +238,18 @@ describe('sessions and attendance', () => {
     expect(ok(await wang.get(url(`sessions/${sessionId}`))).attendance).toMatchObject({ expected: 10, present: 1, absent: 0, notYet: 9 });
   });
 
+  it('opens scanning an hour before a planned session, and at once when the chair declares a later one open', async () => {
+    const later = ok(await chair.post(url(`terms/${termId}/sessions`), { startsAt: toShanghaiIso(new Date(Date.now() + 14 * 86_400_000)), place: '学校报告厅' }), 201);
+    expect(ok(await wang.get(url(`sessions/${later.id}`))).me.canCheckIn).toBe(false);
+    const early = ok(await organiser.get(url(`sessions/${later.id}/checkin-code`))).code as string;
+    expect(refused(await wang.post(url(`sessions/${later.id}/checkin`), { code: early }), 409).message).toMatch(/^签到尚未开始（\d+月\d+日 \d\d:\d\d 起可签到）$/);
+    ok(await chair.post(url(`sessions/${later.id}/open`)));
+    expect(ok(await wang.get(url(`sessions/${later.id}`))).me.canCheckIn).toBe(true);
+    const now = ok(await organiser.get(url(`sessions/${later.id}/checkin-code`))).code as string;
+    expect(ok(await wang.post(url(`sessions/${later.id}/checkin`), { code: now }))).toMatchObject({ message: '签到成功' });
+    ok(await chair.post(url(`sessions/${later.id}/close`)));
+  });
+
   it('lets staff tick people present or absent with a reason, and counts 应到 / 实到 / 缺席', async () => {
     const tick = (names: string[], status: string, reason?: string) => organiser.post(url(`sessions/${sessionId}/attendance`), { memberIds: names.map((n) => m[n]), status, reason });
     expect(refused(await tick(['李强'], 'absent'), 400).fields![0]).toEqual({ path: 'reason', message: '请填写缺席原因（病假、事假、公出等）' });

@@ -16,8 +16,9 @@ import { attendanceCounts, attendanceOf, lockedSessionStatus, memberOfUser, stan
 /** Scanning opens an hour before the session starts (as activities), and closes when the session is closed. */
 const CHECKIN_LEAD_MS = 3_600_000;
 
-/** Whether the code may be scanned now. */
-export const isCheckinOpen = (s: Pick<SessionRow, 'status' | 'startsAt'>, now: Date) => s.status !== 'closed' && now.getTime() >= s.startsAt.getTime() - CHECKIN_LEAD_MS;
+/** Whether the code may be scanned now: once the session is declared open (whatever its planned time), or from an hour before a planned one. */
+export const isCheckinOpen = (s: Pick<SessionRow, 'status' | 'startsAt'>, now: Date) =>
+  s.status === 'open' || (s.status === 'planned' && now.getTime() >= s.startsAt.getTime() - CHECKIN_LEAD_MS);
 
 /**
  * Everyone who may attend a session, with their entry: the voters, the invited and attending-only people of the
