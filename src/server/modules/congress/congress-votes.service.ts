@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { PASSING_RULES, VOTE_CHANNEL_LABELS, VOTE_MODE_LABELS, type VoteChoice, type VoteView, type paperTallySchema, type voteCreateSchema, type voteDetailSchema } from '../../../contracts/congress.js';
@@ -7,6 +6,7 @@ import { congressAgendaItems, congressAttendance, congressSecretChoices, congres
 import { AppError, fieldError, forbidden } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { memberChain, writeAudit } from '../audit/audit.writer.js';
+import { shuffleRewrite, vacuumBallotTables } from '../ballots/ballot-box.js';
 import { notify } from '../notifications/notifications.service.js';
 import { auditActor, canManageCongress, loadSession, loadVote, NO_MEMBER_FILE_MESSAGE, type Org } from './congress.access.js';
 import { voteView } from './congress.presenter.js';
@@ -250,19 +250,6 @@ async function onlineTally(tx: Ctx['db'], vote: VoteRow): Promise<{ yes: number;
 }
 
 /**
- * A secret vote's choices rewritten in random order once counted, so the order rows were stored in (which follows
- * the order people voted in) no longer lines up with the voters' rows.
- */
-async function shuffleSecretChoices(tx: Ctx['db'], voteId: string): Promise<void> {
-  const gone = await tx.delete(congressSecretChoices).where(eq(congressSecretChoices.voteId, voteId)).returning({ choice: congressSecretChoices.choice });
-  for (let i = gone.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [gone[i], gone[j]] = [gone[j], gone[i]];
-  }
-  for (let i = 0; i < gone.length; i += 5000) await tx.insert(congressSecretChoices).values(gone.slice(i, i + 5000).map((g) => ({ voteId, choice: g.choice })));
-}
-
-/**
  * POST /congress/votes/:id/close: counts the ballots (or takes the tellers' totals), and decides by the firm rule —
  * 赞成 more than half of the base fixed at opening (全体代表, or 全体教职工 in an all-staff meeting) — with the
  * arithmetic in words. 实到 is those present now (late arrivals may vote), never fewer than the ballots cast.
@@ -284,7 +271,9 @@ export async function closeVote(ctx: Ctx, id: string): Promise<void> {
       .update(congressVotes)
       .set({ status: 'closed', present, yes: tally.yes, no: tally.no, abstain: tally.abstain, passed: outcome.passed, result: { text: outcome.text, rule: PASSING_RULES[term.form] }, closedAt: new Date() })
       .where(eq(congressVotes.id, vote.id));
-    if (locked.channel === 'online' && locked.mode === 'secret') await shuffleSecretChoices(tx, vote.id);
+    // A secret vote's choices are rewritten in random order once counted (decision 012): the order they were
+    // stored in, and the transaction ids they share with the voters' rows, no longer line up with the voters.
+    if (locked.channel === 'online' && locked.mode === 'secret') await shuffleRewrite(tx, congressSecretChoices, congressSecretChoices.voteId, vote.id);
     await writeAudit(tx, {
       orgId: org.id,
       actor: auditActor(ctx),
@@ -295,4 +284,5 @@ export async function closeVote(ctx: Ctx, id: string): Promise<void> {
       changes: { base: { to: base }, present: { to: present }, yes: { to: tally.yes }, no: { to: tally.no }, abstain: { to: tally.abstain }, passed: { to: outcome.passed } },
     });
   });
+  if (vote.channel === 'online' && vote.mode === 'secret') await vacuumBallotTables(ctx.database, [congressSecretChoices]);
 }
