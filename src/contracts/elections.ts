@@ -253,6 +253,8 @@ export type PaperBoard = z.infer<typeof paperBoardSchema>;
 
 export const trackerSchema = z.object({
   roundNumber: z.number(),
+  /** The seats of the round: a ballot with more 赞成 (write-ins included) than this is void. */
+  seats: z.number(),
   candidates: z.array(z.object({ id: z.string(), name: z.string() })),
   /** Online ballots by receipt code (sorted by code), paper ballots by number. */
   ballots: z.array(z.object({ receipt: z.string().nullable(), paperNo: z.number().nullable(), isVoid: z.boolean(), marks: z.record(z.string(), z.enum(BALLOT_MARKS)), writeIns: z.array(z.string()) })),

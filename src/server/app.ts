@@ -41,6 +41,8 @@ import { proposalRoutes } from './modules/proposals/proposals.routes.js';
 import { proposalHandlingRoutes } from './modules/proposals/proposal-handling.routes.js';
 import { congressRoutes } from './modules/congress/congress.routes.js';
 import { congressSessionRoutes } from './modules/congress/congress-sessions.routes.js';
+import { evaluationRoutes } from './modules/evaluations/evaluations.routes.js';
+import { electionRoutes } from './modules/elections/elections.routes.js';
 
 export type App = FastifyInstance;
 
@@ -69,10 +71,13 @@ const webDist = process.env.UNIONHOME_WEB_DIR
 /** Builds the Fastify app explicitly: plugins, hooks, then each module's routes. */
 export async function buildApp(
   database: Database,
-  config: Pick<Config, 'isCookieSecure' | 'allowedOrigins' | 'logLevel'> & Partial<Pick<Config, 'trustProxy'>>,
+  config: Pick<Config, 'isCookieSecure' | 'allowedOrigins' | 'logLevel'> & Partial<Pick<Config, 'trustProxy'>> & {
+    /** Where the log lines go instead of stdout (a test reads them, to prove what never reaches a log). */
+    logStream?: NodeJS.WritableStream;
+  },
 ): Promise<App> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, ...(config.logStream ? { stream: config.logStream } : {}) },
     bodyLimit: 2 * 1024 * 1024,
     // X-Forwarded-For/-Host are believed only from a configured proxy: otherwise any client could pick its own
     // address (and so its own log-in rate-limit bucket).
@@ -142,6 +147,8 @@ export async function buildApp(
       await proposalHandlingRoutes(api, deps);
       await congressRoutes(api, deps);
       await congressSessionRoutes(api, deps);
+      await evaluationRoutes(api, deps);
+      await electionRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );
