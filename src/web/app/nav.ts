@@ -9,7 +9,7 @@ export interface NavItem {
   isAllowed: (me: Me) => boolean;
 }
 
-export type NavSection = '' | '会员' | '计划' | '活动' | '送温暖' | '教代会' | '管理';
+export type NavSection = '' | '会员' | '计划' | '活动' | '送温暖' | '教代会' | '民主管理' | '管理';
 
 const has = (me: Me, action: Me['abilities'][number]) => me.abilities.includes(action);
 
@@ -43,6 +43,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/proposals/overdue', label: '提案督办', section: '教代会', isAllowed: (me) => has(me, 'proposal.review') },
   { path: '/proposals/figures', label: '提案统计', section: '教代会', isAllowed: (me) => has(me, 'proposal.review') },
   { path: '/proposals/assigned', label: '待答复提案', section: '教代会', isAllowed: (me) => has(me, 'proposal.handle') },
+  { path: '/evaluations', label: '民主测评', section: '民主管理', isAllowed: (me) => has(me, 'evaluation.read') },
+  { path: '/elections', label: '选举', section: '民主管理', isAllowed: (me) => has(me, 'election.read') },
   { path: '/orgs', label: '组织管理', section: '管理', isAllowed: mayManageOrgs },
   { path: '/audit', label: '操作记录', section: '管理', isAllowed: (me) => has(me, 'audit.read') },
   { path: '/profile', label: '个人中心', section: '管理', isAllowed: () => true },

@@ -61,6 +61,15 @@ const ProposalAdminPage = lazy(() => import('../features/proposals').then((m) =>
 const ProposalOverduePage = lazy(() => import('../features/proposals').then((m) => ({ default: m.ProposalOverduePage })));
 const ProposalFiguresPage = lazy(() => import('../features/proposals').then((m) => ({ default: m.ProposalFiguresPage })));
 const ProposalAssignedPage = lazy(() => import('../features/proposals').then((m) => ({ default: m.ProposalAssignedPage })));
+const EvaluationsPage = lazy(() => import('../features/evaluations').then((m) => ({ default: m.EvaluationsPage })));
+const EvaluationFormPage = lazy(() => import('../features/evaluations').then((m) => ({ default: m.EvaluationFormPage })));
+const EvaluationPage = lazy(() => import('../features/evaluations').then((m) => ({ default: m.EvaluationPage })));
+const EvaluationBallotPage = lazy(() => import('../features/evaluations').then((m) => ({ default: m.BallotPage })));
+const EvaluationResultsPage = lazy(() => import('../features/evaluations').then((m) => ({ default: m.ResultsPage })));
+const ElectionsPage = lazy(() => import('../features/elections').then((m) => ({ default: m.ElectionsPage })));
+const ElectionPage = lazy(() => import('../features/elections').then((m) => ({ default: m.ElectionPage })));
+const ElectionManagePage = lazy(() => import('../features/elections').then((m) => ({ default: m.ElectionManagePage })));
+const ElectionTrackerPage = lazy(() => import('../features/elections').then((m) => ({ default: m.TrackerPage })));
 const canManageActivities = (me: Me) => me.abilities.includes('activity.manage');
 const canReadCare = (me: Me) => me.abilities.includes('care.read');
 const canReadCongress = (me: Me) => me.abilities.includes('congress.read');
@@ -75,6 +84,19 @@ const canReviewProposals = (me: Me) => me.abilities.includes('proposal.review');
 /** A representative's proposal page: offered a switch to their union when signed in to a group (a notification's link). */
 const proposalPage = (page: ReactNode) => (
   <RequireUnion action="congress.read" title="教代会提案在基层工会中办理" purpose="可以查看、起草和附议提案" testId="proposal-switch-union" fallback={<RequireAllowed when={canReadCongress}>{null}</RequireAllowed>}>
+    {page}
+  </RequireUnion>
+);
+const canManageEvaluations = (me: Me) => me.abilities.includes('evaluation.manage');
+/** A voter's evaluation page: offered a switch to their union when signed in to a group (a notification's link). */
+const evaluationPage = (page: ReactNode) => (
+  <RequireUnion action="evaluation.read" title="民主测评在基层工会中进行" purpose="可以参加测评" testId="evaluation-switch-union" fallback={<RequireAllowed when={(me) => me.abilities.includes('evaluation.read')}>{null}</RequireAllowed>}>
+    {page}
+  </RequireUnion>
+);
+/** A voter's election page: offered a switch to their union when signed in to a group (a notification's link). */
+const electionPage = (page: ReactNode) => (
+  <RequireUnion action="election.read" title="选举在基层工会中进行" purpose="可以查看选举、投票和核对选票" testId="election-switch-union" fallback={<RequireAllowed when={(me) => me.abilities.includes('election.read')}>{null}</RequireAllowed>}>
     {page}
   </RequireUnion>
 );
@@ -170,6 +192,18 @@ export function AppRoutes() {
         {/* A proposal's page: the server decides who may read it (proposer, co-signers, the committee, its departments). */}
         <Route path="proposals/:id" element={proposalPage(<ProposalPage />)} />
         <Route path="proposals/:id/edit" element={proposalPage(<ProposalFormPage />)} />
+        <Route path="evaluations" element={evaluationPage(<EvaluationsPage />)} />
+        <Route path="evaluations/new" element={<RequireAllowed when={canManageEvaluations}><EvaluationFormPage /></RequireAllowed>} />
+        {/* An evaluation's page: the organisers' view for managers, the ballot for anyone else (the server decides). */}
+        <Route path="evaluations/:id" element={evaluationPage(<EvaluationPage />)} />
+        <Route path="evaluations/:id/vote" element={evaluationPage(<EvaluationBallotPage />)} />
+        <Route path="evaluations/:id/edit" element={<RequireAllowed when={canManageEvaluations}><EvaluationFormPage /></RequireAllowed>} />
+        <Route path="evaluations/:id/results" element={<RequireAllowed when={canManageEvaluations}><EvaluationResultsPage /></RequireAllowed>} />
+        <Route path="elections" element={electionPage(<ElectionsPage />)} />
+        {/* The server decides who may read an election (managers, its roll) and who may manage it or enter paper ballots (计票人). */}
+        <Route path="elections/:id" element={electionPage(<ElectionPage />)} />
+        <Route path="elections/:id/manage" element={electionPage(<ElectionManagePage />)} />
+        <Route path="elections/rounds/:id/tracker" element={electionPage(<ElectionTrackerPage />)} />
         <Route path="audit" element={<RequireAllowed when={(me) => me.abilities.includes('audit.read')}><AuditPage /></RequireAllowed>} />
         <Route path="orgs" element={<RequireAllowed when={mayManageOrgs}><OrgsPage /></RequireAllowed>} />
         <Route path="profile" element={<ProfilePage />} />
