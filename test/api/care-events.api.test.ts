@@ -220,7 +220,7 @@ describe('an event’s page, editing and closing', () => {
 
   it('closes an event with a reason; a closed event takes no visit and no edit', async () => {
     const e = ok(await register(chair, ids.zhou, '家庭重大困难'), 201);
-    expect(refused(await chair.post(`/api/v1/care/events/${e.id}/close`, { reason: ' ' }), 400).fields).toEqual([{ path: 'reason', message: '理由：请填写理由' }]);
+    expect(refused(await chair.post(`/api/v1/care/events/${e.id}/close`, { reason: ' ' }), 400).fields).toEqual([{ path: 'reason', message: '请填写理由' }]);
     const closed = ok(await welfare.post(`/api/v1/care/events/${e.id}/close`, { reason: '已由学校慰问' }));
     expect(closed).toMatchObject({ state: 'closed', closedReason: '已由学校慰问', can: { visit: false, edit: false, override: false } });
     expect(refused(await visit(chair, e.id), 409).message).toBe('该慰问事由已关闭，不能再登记慰问');
@@ -234,9 +234,9 @@ describe('an event’s page, editing and closing', () => {
     const bad = refused(await visit(chair, e.id, { visitors: [], amountFen: -1, method: 'letter' }), 400);
     expect(bad.fields).toEqual(
       expect.arrayContaining([
-        { path: 'visitors', message: '慰问人：请填写慰问人' },
+        { path: 'visitors', message: '请填写慰问人' },
         { path: 'amountFen', message: '慰问金额不能为负数' },
-        { path: 'method', message: '慰问方式：请选择慰问方式' },
+        { path: 'method', message: '请选择慰问方式' },
       ]),
     );
     expect(refused(await visit(chair, e.id, { amountFen: 10.5 }), 400).fields).toEqual([{ path: 'amountFen', message: '慰问金额应精确到分' }]);

@@ -128,10 +128,10 @@ describe('the policy table', () => {
     expect(refused(await chair.put('/api/v1/care/policy', negative), 400).fields).toEqual([{ path: 'types.0.capPerEventFen', message: '单次上限不能为负数' }]);
     const noForm = structuredClone(input);
     noForm.types[1].forms = [] as never;
-    expect(refused(await chair.put('/api/v1/care/policy', noForm), 400).fields).toEqual([{ path: 'types.1.forms', message: '发放形式：请至少选择一种发放形式' }]);
+    expect(refused(await chair.put('/api/v1/care/policy', noForm), 400).fields).toEqual([{ path: 'types.1.forms', message: '请至少选择一种发放形式' }]);
     const twice = { ...input, povertyLines: [{ year, monthlyFen: 1 }, { year, monthlyFen: 2 }] };
     expect(refused(await chair.put('/api/v1/care/policy', twice), 400).fields).toEqual([{ path: 'povertyLines.1.year', message: `${year} 年的低保线重复` }]);
-    expect(refused(await chair.put('/api/v1/care/policy', { ...input, types: [] }), 400).fields![0].message).toBe('事由类型：请至少保留一种事由类型');
+    expect(refused(await chair.put('/api/v1/care/policy', { ...input, types: [] }), 400).fields![0].message).toBe('请至少保留一种事由类型');
     expect(refused(await chair.post('/api/v1/care/policy/preset', { preset: 'beijing' }), 400).fields).toEqual([{ path: 'preset', message: '预设标准：应为福建省标准（2018）或安徽省标准（2018）' }]);
   });
 
@@ -235,7 +235,7 @@ describe('caps and the chair’s override', () => {
     const body = { amountFen: 150000, form: 'cash', override: { reason: '术后并发症，经工会委员会研究同意' } };
     expect(refused(await visit(welfare, e, body), 403).message).toBe('只有工会主席可以批准超标准慰问');
     expect(refused(await visit(vice, e, body), 403).message).toBe('只有工会主席可以批准超标准慰问');
-    expect(refused(await visit(chair, e, { ...body, override: { reason: '' } }), 400).fields).toEqual([{ path: 'override.reason', message: '理由：请填写理由' }]);
+    expect(refused(await visit(chair, e, { ...body, override: { reason: '' } }), 400).fields).toEqual([{ path: 'override.reason', message: '请填写理由' }]);
     const saved = ok(await visit(chair, e, body), 201);
     expect(saved.visits[0].override).toEqual({
       reason: '术后并发症，经工会委员会研究同意',

@@ -50,9 +50,9 @@ describe('setting up', () => {
     expect(empty.fields!.map((f) => f.path)).toEqual(expect.arrayContaining(['title', 'targets', 'voters', 'opensAt', 'closesAt']));
     // Every message names its field in Chinese, never by its key.
     expect(empty.fields!.find((f) => f.path === 'opensAt')!.message).toBe('开始时间：时间格式应为 2026-12-01T14:00:00+08:00');
-    expect(empty.fields!.find((f) => f.path === 'voters')!.message).toBe('参评人员：请选择参评人员范围');
+    expect(empty.fields!.find((f) => f.path === 'voters')!.message).toBe('请选择参评人员范围');
     for (const f of empty.fields!) expect(f.message).toMatch(/^[\u4e00-\u9fa5]/);
-    expect(refused(await chair.post(url(), setup({ targets: [{ name: '', post: '校长' }] })), 400).fields).toEqual([{ path: 'targets.0.name', message: '测评对象姓名：请填写测评对象姓名' }]);
+    expect(refused(await chair.post(url(), setup({ targets: [{ name: '', post: '校长' }] })), 400).fields).toEqual([{ path: 'targets.0.name', message: '请填写测评对象姓名' }]);
     const blank = refused(await chair.post(url(), setup({ title: '  ', targets: [] })), 400);
     expect(blank.fields).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'title', message: expect.stringContaining('请填写测评名称') }), expect.objectContaining({ path: 'targets', message: expect.stringContaining('请至少添加 1 名测评对象') })]));
     expect(refused(await chair.post(url(), setup({ grades: ['好', '好'] })), 400).fields![0]).toMatchObject({ path: 'grades', message: expect.stringContaining('评价等次不能重复') });

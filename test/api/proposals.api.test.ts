@@ -104,7 +104,7 @@ describe('drafting and co-signers', () => {
       expect(e.message).toBe('只有第2届教代会代表可以提出或附议提案（特邀代表、列席人员除外）');
     }
     expect(ok(await s.c.plain.get('/api/v1/proposals/my')).representative).toBeNull();
-    expect(refused(await draft({ title: '' }), 400).message).toBe('案由：请填写案由');
+    expect(refused(await draft({ title: '' }), 400).message).toBe('请填写案由');
     expect(refused(await draft({ category: '文体活动' }), 400).fields?.[0].path).toBe('category');
     expect(refused(await draft({ sessionId: s.sessionB.id }), 400).message).toBe('会议不存在');
   });
@@ -186,7 +186,7 @@ describe('review by the proposals committee', () => {
     expect(await countRows(t.database, 'notifications', "user_id = $1 AND kind = 'proposal_reviewed' AND body = $2", [s.user.wang, `已立案，编号第${before + 1}号`])).toBe(1);
 
     const noReason = refused(await s.c.committee.post(`/api/v1/proposals/${p3.id}/review`, { decision: 'reject' }), 400);
-    expect(noReason.fields?.[0]).toEqual({ path: 'reason', message: '理由：请填写不予立案的理由' });
+    expect(noReason.fields?.[0]).toEqual({ path: 'reason', message: '请填写不予立案的理由' });
     const rejected = ok(await s.c.committee.post(`/api/v1/proposals/${p3.id}/review`, { decision: 'reject', reason: '属于个人诉求，不属于提案范围' }));
     expect(rejected).toMatchObject({ status: 'rejected', number: null, review: { reason: '属于个人诉求，不属于提案范围' } });
     expect(await lastAction()).toBe('proposal.rejected');

@@ -52,7 +52,7 @@ export function problemsFromZod(issues: { path: PropertyKey[]; message: string }
   return issues.map((i) => {
     const path = i.path.map(String).join('.');
     const label = labelFor(path, url);
-    const message = i.message.startsWith(label) || !path ? i.message : `${label}：${i.message}`;
+    const message = i.message.includes(label) || !path ? i.message : `${label}：${i.message}`;
     return { path, message };
   });
 }
