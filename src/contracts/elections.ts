@@ -10,9 +10,10 @@ import { z } from 'zod';
  * rewritten in random order when the round is counted.
  *
  * Setting up (draft):
- *   GET    /elections                          ElectionSummary[] (managers all; others those they are on the roll of)
+ *   GET    /elections                          ElectionSummary[] (managers all; others the started ones whose roll
+ *                                              holds them or whose officials they are)
  *   POST   /elections                          ElectionInput → 201 ElectionDetail
- *   GET    /elections/:id                      ElectionDetail with `me` and `can`
+ *   GET    /elections/:id                      ElectionDetail with `me` and `can` (a draft: managers only, else 404)
  *   PATCH  /elections/:id                      ElectionInput (draft only)
  *   DELETE /elections/:id                      a draft → 204
  *   POST   /elections/:id/candidates           {memberId, note?} → 201; DELETE /elections/candidates/:id (draft)
@@ -283,4 +284,7 @@ export const ELECTION_FIELD_LABELS: Record<string, string> = {
   spoilt: '废票',
   issued: '发出选票数',
   returned: '收回选票数',
+  no: '选票编号',
+  copies: '打印份数',
+  id: '编号',
 };

@@ -11,7 +11,8 @@ import { instantSchema } from './activities.js';
  *
  *   GET    /evaluations                    EvaluationSummary[]: managers all; others those they are on the roll of
  *   POST   /evaluations                    EvaluationInput → 201 EvaluationDetail (draft)
- *   GET    /evaluations/:id                EvaluationDetail (draft: managers only) with `me` and `can`
+ *   GET    /evaluations/:id                EvaluationDetail (draft: managers only) with `me` and `can`; a list's
+ *                                          people by name (`voterList`) for managers only
  *   PATCH  /evaluations/:id                EvaluationInput (every field; draft only) → EvaluationDetail
  *   DELETE /evaluations/:id                a draft → 204
  *   POST   /evaluations/:id/publish        fixes the roll from `voters`, tells each voter → EvaluationDetail
@@ -75,7 +76,7 @@ export const EVALUATION_FIELD_LABELS: Record<string, string> = {
   title: '测评名称', description: '说明', targets: '测评对象', name: '测评对象姓名', post: '职务', dimensions: '测评项目',
   grades: '评价等次', overallGrades: '总体评价等次', allowComments: '意见建议', voters: '参评人员', kind: '参评人员范围',
   termId: '教代会届次', memberIds: '参评人员', opensAt: '开始时间', closesAt: '结束时间', minGroupSize: '最少分组人数',
-  ratings: '评价', targetKey: '测评对象', overall: '总体评价', comment: '意见建议',
+  ratings: '评价', targetKey: '测评对象', overall: '总体评价', comment: '意见建议', id: '编号',
 };
 
 const text = (label: string, max: number) =>
@@ -118,7 +119,15 @@ export const evaluationInputSchema = z.object({
   targets: z
     .array(evaluationTargetInputSchema, { message: '请添加测评对象' })
     .min(1, '请至少添加 1 名测评对象')
-    .max(EVALUATION_LIMITS.targetsMax, `测评对象最多 ${EVALUATION_LIMITS.targetsMax} 人`),
+    .max(EVALUATION_LIMITS.targetsMax, `测评对象最多 ${EVALUATION_LIMITS.targetsMax} 人`)
+    .superRefine((targets, ctx) => {
+      const seen = new Set<string>();
+      targets.forEach((t, i) => {
+        const key = `${t.name}\u0000${t.post}`;
+        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i], message: `测评对象重复：${t.name}（${t.post}）已在名单中` });
+        seen.add(key);
+      });
+    }),
   dimensions: distinctLabels('测评项目', '测评项目名称', 0, EVALUATION_LIMITS.dimensionsMax, EVALUATION_LIMITS.dimensionLabelMax).default([...DEFAULT_EVALUATION_DIMENSIONS]),
   grades: distinctLabels('评价等次', '等次名称', EVALUATION_LIMITS.gradesMin, EVALUATION_LIMITS.gradesMax, EVALUATION_LIMITS.gradeLabelMax).default([...DEFAULT_DIMENSION_GRADES]),
   overallGrades: distinctLabels('总体评价等次', '等次名称', EVALUATION_LIMITS.gradesMin, EVALUATION_LIMITS.gradesMax, EVALUATION_LIMITS.gradeLabelMax).default([...DEFAULT_OVERALL_GRADES]),
@@ -143,9 +152,11 @@ export const ballotInputSchema = z.object({
   ratings: z
     .array(
       z.object({
-        targetKey: z.string().min(1).max(20),
-        grades: z.array(z.number().int().min(0).max(EVALUATION_LIMITS.gradesMax - 1), { message: '请为每个测评项目选择等次' }).max(EVALUATION_LIMITS.dimensionsMax),
-        overall: z.number({ message: '请选择总体评价' }).int().min(0).max(EVALUATION_LIMITS.gradesMax - 1),
+        targetKey: z.string({ message: '请选择测评对象' }).min(1, '请选择测评对象').max(20, '测评对象无效'),
+        grades: z
+          .array(z.number({ message: '评价等次无效' }).int('评价等次无效').min(0, '评价等次无效').max(EVALUATION_LIMITS.gradesMax - 1, '评价等次无效'), { message: '请为每个测评项目选择等次' })
+          .max(EVALUATION_LIMITS.dimensionsMax, '评价等次无效'),
+        overall: z.number({ message: '请选择总体评价' }).int('总体评价等次无效').min(0, '总体评价等次无效').max(EVALUATION_LIMITS.gradesMax - 1, '总体评价等次无效'),
         comment: z.string().trim().max(EVALUATION_LIMITS.commentMax, `意见建议不能超过 ${EVALUATION_LIMITS.commentMax} 个字`).default(''),
       }),
     )
@@ -181,7 +192,14 @@ export const evaluationDetailSchema = evaluationSummarySchema.extend({
   grades: z.array(z.string()),
   overallGrades: z.array(z.string()),
   allowComments: z.boolean(),
-  voters: evaluationVotersSchema,
+  /** The voters setting; a list's member ids only for managers (others get an empty list). */
+  voters: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('term'), termId: z.string() }),
+    z.object({ kind: z.literal('members') }),
+    z.object({ kind: z.literal('list'), memberIds: z.array(z.string()) }),
+  ]),
+  /** For managers, the people of a 指定人员 list with their names (by pinyin); null otherwise. */
+  voterList: z.array(z.object({ id: z.string(), name: z.string() })).nullable(),
   /** "教代会代表（第二届，67 人）" etc. */
   votersLabel: z.string(),
   minGroupSize: z.number(),
@@ -213,6 +231,8 @@ export const evaluationResultsSchema = z.object({
   dimensions: z.array(z.string()),
   grades: z.array(z.string()),
   overallGrades: z.array(z.string()),
+  /** Whether comments were collected: when not, the results show no comment block. */
+  allowComments: z.boolean(),
   eligible: z.number(),
   cast: z.number(),
   /** ‰ of eligible who cast a ballot. */

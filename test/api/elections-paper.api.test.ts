@@ -113,7 +113,10 @@ describe('round 1: online ballots and paper ballots entered twice', () => {
     expect(ok(await board())).toMatchObject({ issued: null, returned: null, entered: 0, matched: 0, ballots: [], blockers: ['尚未填写发出、收回票数'] });
     expect(refused(await board(voters[0].c), 403).code).toBe('FORBIDDEN');
     expect(refused(await enter(scrutineer.c, 1, { marks: ballot1(16) }), 403).code).toBe('FORBIDDEN');
-    expect(refused(await enter(tellers[0].c, 0, { marks: ballot1(16) }), 400).fields![0].path).toBe('no');
+    expect(refused(await enter(tellers[0].c, 0, { marks: ballot1(16) }), 400).fields).toEqual([{ path: 'no', message: '选票编号从 1 开始' }]);
+    expect(refused(await tellers[0].c.put(url(`/rounds/${rounds[0]}/paper/abc`), { marks: {} }), 400).fields).toEqual([{ path: 'no', message: '选票编号应为整数' }]);
+    expect(refused(await tellers[0].c.get(url(`/rounds/${rounds[0]}/ballots.docx?copies=0`)), 400).fields).toEqual([{ path: 'copies', message: '打印份数至少 1 份' }]);
+    expect(refused(await tellers[0].c.get(url('/rounds/not-a-round/paper')), 400).fields).toEqual([{ path: 'id', message: '投票轮次编号无效' }]);
     ok(await enter(tellers[0].c, 1, { marks: yesTo([A, Bc, C, D], [A]) }));
     const single = ok(await enter(tellers[0].c, 1, { marks: ballot1(16) }));
     expect(single.ballots).toEqual([{ no: 1, state: 'single', enteredBy: ['计票甲'], differences: [], mine: true }]);

@@ -5,7 +5,7 @@ import { countRound, electionQuorumProblem, startRefusal } from '../../src/domai
 import { buildApp, type App } from '../../src/server/app.js';
 import { congressRepresentatives } from '../../src/server/db/schema/index.js';
 import { verifyAuditTrail } from '../../src/server/modules/audit/audit.service.js';
-import { client, countRows, signIn, type Client } from '../support/api.js';
+import { client, countRows, signIn, type Client, type Res } from '../support/api.js';
 import { docxText, ok, people, refused, type Person } from '../support/election-stage.js';
 import { buildSchool, buildUser, createTestApp } from '../support/test-app.js';
 import { secondConnection } from '../support/test-db.js';
@@ -93,6 +93,9 @@ describe('setting up', () => {
     expect(created).toMatchObject({ status: 'draft', seats: 5, meetingLabel: '会员大会', candidateCount: 0, attendance: null, rounds: [], can: { manage: true } });
     expect(created.candidateRule).toContain('至少 6 名');
     expect(created.startRefusal).toBe('还没有候选人，不能开始选举');
+    // A draft is the organisers' until it starts.
+    expect(refused(await voters[0].c.get(url(`/${electionId}`)), 404).message).toBe('选举不存在或无权查看');
+    expect(refused(await voters[0].c.get(url(`/${electionId}/report.docx`)), 404).code).toBe('NOT_FOUND');
   });
 
   it('takes members in employment with a normal membership as candidates, listed in stroke order of the surname', async () => {
@@ -116,6 +119,9 @@ describe('setting up', () => {
       { memberId: counter.memberId, name: '计票甲', role: 'counter' },
     ]);
     expect(refused(await chair.post(url(`/${electionId}/candidates`), { memberId: counter.memberId }), 400).message).toBe('计票甲 是本次选举的计票人，不能作为候选人');
+    // Named an official of a draft, one still does not see it.
+    expect(ok<{ id: string }[]>(await counter.c.get(url(''))).map((x) => x.id)).not.toContain(electionId);
+    expect(refused(await counter.c.get(url(`/${electionId}`)), 404).code).toBe('NOT_FOUND');
   });
 
   it('refuses to start a committee election without the extra candidates (差额), then fixes the roll', async () => {
@@ -339,14 +345,17 @@ describe('an election at a congress session', () => {
   it('takes the roll from the term’s representatives and presence from the session’s attendance', async () => {
     const term = ok(await chair.post('/api/v1/congress/terms', { years: 5, startsOn: '2024-09-01' }), 201);
     const reps = voters.slice(0, 10);
-    await t.database.db.insert(congressRepresentatives).values(reps.map((p) => ({ orgId: unionA.id, termId: term.id, memberId: p.memberId, category: 'teacher' as const, electedOn: '2024-08-20' })));
+    // A representative with 保留会籍 is no voter of a union election (DOMAIN.md §2): not on its roll.
+    await t.database.db.insert(congressRepresentatives).values([...reps, reserved].map((p) => ({ orgId: unionA.id, termId: term.id, memberId: p.memberId, category: 'teacher' as const, electedOn: '2024-08-20' })));
     const session = ok(await chair.post(`/api/v1/congress/terms/${term.id}/sessions`, { startsAt: toShanghaiIso(new Date(Date.now() + 600_000)), place: '报告厅' }), 201);
     const e = ok(await chair.post(url(''), { ...committee, title: '工会主席选举', position: 'chair', seats: 1, meeting: { kind: 'congress', sessionId: session.id }, paper: true }), 201);
     expect(e.meetingLabel).toBe(session.title);
     ok(await chair.post(url(`/${e.id}/candidates`), { memberId: cands['丁一'].memberId }), 201);
     // 等额 is allowed for the chair.
     expect(ok(await chair.post(url(`/${e.id}/start`))).attendance).toMatchObject({ due: 10, present: 0 });
-    expect(ok(await chair.get(url(`/${e.id}/roll`)))).toMatchObject({ due: 10, presenceFrom: 'congress' });
+    const roll = ok(await chair.get(url(`/${e.id}/roll`)));
+    expect(roll).toMatchObject({ due: 10, presenceFrom: 'congress' });
+    expect(roll.people.map((p: { memberId: string }) => p.memberId)).not.toContain(reserved.memberId);
     expect(refused(await chair.post(url(`/${e.id}/attendance`), { memberIds: [reps[0].memberId], present: true }), 409).message).toBe('教代会会议上的选举以会议签到为准，请在会议签到中登记出席');
     ok(await chair.post(`/api/v1/congress/sessions/${session.id}/attendance`, { memberIds: reps.slice(0, 6).map((p) => p.memberId), status: 'present' }));
     expect(refused(await chair.post(url(`/${e.id}/rounds`)), 409).details).toEqual({ due: 10, present: 6 });
@@ -356,5 +365,29 @@ describe('an election at a congress session', () => {
     expect(refused(await reps[8].c.post(url(`/rounds/${round.id}/ballots`), { marks: {} }), 403).message).toBe('请先签到，签到后才能投票');
     expect(refused(await voters[20].c.post(url(`/rounds/${round.id}/ballots`), { marks: {} }), 403).message).toBe('您不在本次选举的选举人名单中，不能投票');
     ok(await reps[0].c.post(url(`/rounds/${round.id}/ballots`), { marks: { [round.candidateIds[0]]: 'yes' } }), 201);
+  });
+});
+
+describe('starting while the candidates change', () => {
+  // Two transactions interleaved by hand need two connections: PostgreSQL only (the embedded engine has one).
+  it.skipIf(process.env.UNIONHOME_TEST_ENGINE !== 'postgres')('decides on the candidates as they are under the lock, not as read before it', async () => {
+    const e = ok(await chair.post(url(''), { ...committee, title: '候选人变动中的委员选举', seats: 2 }), 201);
+    for (const name of ['丁一', '王二', '李三']) ok(await chair.post(url(`/${e.id}/candidates`), { memberId: cands[name].memberId }), 201);
+    const [first] = ok(await chair.get(url(`/${e.id}`))).candidates;
+    let starting: Promise<Res> | undefined;
+    await t.database.rawTransaction(async (query) => {
+      // A clerk's change holds the election's row (as removing a candidate does) when the start comes in…
+      await query('SELECT 1 FROM elections WHERE id = $1 FOR UPDATE', [e.id]);
+      starting = chair.post(url(`/${e.id}/start`));
+      for (let i = 0; i < 200; i++) {
+        const [{ n }] = await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted');
+        if (n > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      // …and takes a candidate off: 2 for 2 seats is no 差额 any more.
+      await query('DELETE FROM election_candidates WHERE id = $1', [first.id]);
+    });
+    expect(refused(await starting!, 409).message).toBe(startRefusal('committee', 2, 2, 5));
+    expect(ok(await chair.get(url(`/${e.id}`))).status).toBe('draft');
   });
 });

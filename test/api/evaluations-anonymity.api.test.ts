@@ -5,7 +5,7 @@ import type { Database } from '../../src/server/db/client.js';
 import { buildSchool, buildUser } from '../support/test-app.js';
 import { freshDatabase } from '../support/test-db.js';
 import { signIn, type Client } from '../support/api.js';
-import { crowd, ok, setup, type Voter } from '../support/evaluation-stage.js';
+import { crowd, ok, refused, setup, type Voter } from '../support/evaluation-stage.js';
 
 /*
  * The proof that nothing links a voter to a ballot (decision 012). The app logs at level info into a buffer; every
@@ -17,7 +17,8 @@ import { crowd, ok, setup, type Voter } from '../support/evaluation-stage.js';
  * - the ballot table shares no column with the roll but the evaluation's id and the (k-anonymous) group;
  * - no log line holds a ballot's content or id, or a voter's identifiers;
  * - before the close the ballots lie in the order they were cast and share each voter's transaction id (what the
- *   close must undo); after it they all carry the close's transaction id, none of the roll's, in another order.
+ *   close must undo); after it they all carry the close's transaction id, none of the roll's, in another order;
+ * - a ballot whose write fails leaves a log line with the SQLSTATE only, not the failing row.
  */
 
 const VOTERS = 12;
@@ -146,5 +147,28 @@ describe('anonymity by construction', () => {
     expect(logged.filter((l) => l.includes('/ballots')).length).toBeGreaterThanOrEqual(VOTERS);
     const secrets = [...shuffled.map((b) => b.id), ...Array.from({ length: VOTERS }, (_, i) => commentOf(i)), '"ratings"', '"grades"', '"overall"', ...identifiers];
     for (const line of lines) for (const s of secrets) expect(line.includes(s), `log line holds ${s}: ${line}`).toBe(false);
+  });
+
+  it('logs a ballot whose write fails by its SQLSTATE only, never the failing row', async () => {
+    const created = ok(await chair.post('/api/v1/evaluations', setup({ title: '写入失败的测评' })), 201);
+    const e = ok(await chair.post(`/api/v1/evaluations/${created.id}/publish`));
+    const grades = e.dimensions.map((_: string, d: number) => [3, 1, 2, 0, 1][d % 5]);
+    const body = { ratings: e.targets.map((x: { key: string }) => ({ targetKey: x.key, grades, overall: 2, comment: '' })) };
+    // Any failure inside the write: here a check no row can pass, whose error carries the row ("Failing row contains …").
+    await database.query('ALTER TABLE evaluation_ballots ADD CONSTRAINT test_refuses_every_row CHECK (false) NOT VALID');
+    const from = lines.length;
+    try {
+      expect(refused(await voters[VOTERS].c.post(`/api/v1/evaluations/${e.id}/ballots`, body), 500).code).toBe('INTERNAL');
+    } finally {
+      await database.query('ALTER TABLE evaluation_ballots DROP CONSTRAINT test_refuses_every_row');
+    }
+    const logged = lines.slice(from);
+    expect(logged.some((l) => l.includes('BallotWriteError') && l.includes('23514'))).toBe(true);
+    const ratings = [...grades, 2];
+    const secrets = ['Failing row', JSON.stringify(ratings), ratings.join(', '), voters[VOTERS].memberId, voters[VOTERS].userId];
+    for (const line of logged) for (const s of secrets) expect(line.includes(s), `log line holds ${s}: ${line}`).toBe(false);
+    // Nothing was half-written, and the voter may try again.
+    expect(ok(await chair.get(`/api/v1/evaluations/${e.id}`)).cast).toBe(0);
+    ok(await voters[VOTERS].c.post(`/api/v1/evaluations/${e.id}/ballots`, body), 201);
   });
 });

@@ -55,6 +55,8 @@ describe('setting up', () => {
     expect(refused(await chair.post(url(), setup({ targets: [{ name: '', post: '校长' }] })), 400).fields).toEqual([{ path: 'targets.0.name', message: '请填写测评对象姓名' }]);
     const blank = refused(await chair.post(url(), setup({ title: '  ', targets: [] })), 400);
     expect(blank.fields).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'title', message: expect.stringContaining('请填写测评名称') }), expect.objectContaining({ path: 'targets', message: expect.stringContaining('请至少添加 1 名测评对象') })]));
+    const twice = refused(await chair.post(url(), setup({ targets: [{ name: '张建国', post: '校长' }, { name: '王强', post: '副校长' }, { name: '张建国', post: '校长' }] })), 400);
+    expect(twice.fields).toEqual([{ path: 'targets.2', message: '测评对象重复：张建国（校长）已在名单中' }]);
     expect(refused(await chair.post(url(), setup({ grades: ['好', '好'] })), 400).fields![0]).toMatchObject({ path: 'grades', message: expect.stringContaining('评价等次不能重复') });
     expect(refused(await chair.post(url(), setup({ minGroupSize: 2 })), 400).fields![0].message).toContain('最少分组人数不能少于 3');
     expect(refused(await chair.post(url(), setup({ opensAt: inMinutes(60), closesAt: inMinutes(30) })), 400).fields).toEqual([{ path: 'closesAt', message: '结束时间应晚于开始时间' }]);
@@ -80,6 +82,7 @@ describe('setting up', () => {
       cast: null,
       targetCount: 2,
       votersLabel: '全体在职会员（16 人）',
+      voterList: null,
       can: { manage: true, vote: false, seeResults: false },
       voteRefusal: '测评尚未发布',
     });
@@ -95,7 +98,7 @@ describe('setting up', () => {
     expect(edited.targets.map((x: { key: string; name: string }) => `${x.key}:${x.name}`)).toEqual(['t2:李淑芬', 't3:王强', 't1:张建国']);
     expect((await chair.delete(url(`/${draft.id}`))).statusCode).toBe(204);
     expect(refused(await chair.get(url(`/${draft.id}`)), 404).code).toBe('NOT_FOUND');
-    expect(refused(await chair.get(url('/not-an-id')), 400).code).toBe('VALIDATION_FAILED');
+    expect(refused(await chair.get(url('/not-an-id')), 400).fields).toEqual([{ path: 'id', message: '测评编号无效' }]);
   });
 });
 
@@ -129,7 +132,15 @@ describe('publishing and voting', () => {
     half.ratings = half.ratings.slice(0, 1);
     expect(refused(await voters[0].c.post(url(`/${main.id}/ballots`), half), 400).message).toContain('李淑芬');
     const outOfScale = ballot(main, 4);
-    expect(refused(await voters[0].c.post(url(`/${main.id}/ballots`), outOfScale), 400).code).toBe('VALIDATION_FAILED');
+    expect(refused(await voters[0].c.post(url(`/${main.id}/ballots`), outOfScale), 400).fields![0]).toEqual({ path: 'ratings.0.grades.0', message: '张建国 的「政治思想」等次无效' });
+    const badGrade = ballot(main, 0);
+    badGrade.ratings[1].grades[0] = 9;
+    badGrade.ratings[1].overall = -1;
+    expect(refused(await voters[0].c.post(url(`/${main.id}/ballots`), badGrade), 400).fields).toEqual([
+      { path: 'ratings.1.grades.0', message: '评价等次无效' },
+      { path: 'ratings.1.overall', message: '总体评价等次无效' },
+    ]);
+    expect(refused(await voters[0].c.post(url(`/${main.id}/ballots`), { ratings: [{ targetKey: '', grades: [], overall: 0 }] }), 400).fields![0]).toEqual({ path: 'ratings.0.targetKey', message: '请选择测评对象' });
     expect(await countRows(t.database, 'evaluation_ballots')).toBe(0);
 
     expect(ok(await voters[0].c.post(url(`/${main.id}/ballots`), ballot(main, 0, 0, ['张校长要多听老师意见0'])), 201).message).toContain('匿名');
@@ -154,7 +165,7 @@ describe('publishing and voting', () => {
     expect(closed).toMatchObject({ status: 'closed', phase: 'closed', cast: 12, eligible: 16, can: { seeResults: true }, voteRefusal: '测评已结束' });
 
     const r = ok(await chair.get(url(`/${main.id}/results`)));
-    expect(r).toMatchObject({ eligible: 16, cast: 12, participationPermille: 750, participationText: '应参评 16 人，实际参评 12 人，参评率 75.0%', minGroupSize: 3 });
+    expect(r).toMatchObject({ allowComments: true, eligible: 16, cast: 12, participationPermille: 750, participationText: '应参评 16 人，实际参评 12 人，参评率 75.0%', minGroupSize: 3 });
     const [first, second] = r.targets;
     expect(first).toMatchObject({ key: 't1', name: '张建国', post: '党支部书记、校长' });
     for (const d of first.dimensions) expect(d).toEqual({ counts: [6, 4, 2, 0], permille: [500, 333, 167, 0] });
@@ -197,8 +208,12 @@ describe('publishing and voting', () => {
   });
 
   it('shows no figure at all when fewer voted than the minimum', async () => {
-    const few = await publish((await create({ voters: { kind: 'list', memberIds: voters.slice(0, 6).map((v) => v.memberId) } })).id);
-    expect(few).toMatchObject({ eligible: 6, votersLabel: '指定人员（6 人）' });
+    // The managers see who is on a list by name (by pinyin); the voters see only its kind and size.
+    const draft = await create({ voters: { kind: 'list', memberIds: voters.slice(0, 6).reverse().map((v) => v.memberId) } });
+    expect(draft.voterList).toEqual(voters.slice(0, 6).map((v) => ({ id: v.memberId, name: v.name })));
+    const few = await publish(draft.id);
+    expect(few).toMatchObject({ eligible: 6, votersLabel: '指定人员（6 人）', voterList: expect.any(Array) });
+    expect(ok(await voters[0].c.get(url(`/${few.id}`)))).toMatchObject({ voters: { kind: 'list', memberIds: [] }, voterList: null, votersLabel: '指定人员（6 人）' });
     for (const v of voters.slice(0, 4)) ok(await v.c.post(url(`/${few.id}/ballots`), ballot(few, 1)), 201);
     expect(refused(await voters[7].c.post(url(`/${few.id}/ballots`), ballot(few, 1)), 403).message).toBe('您不在本次测评的参评人员范围内');
     ok(await chair.post(url(`/${few.id}/close`)));
@@ -230,6 +245,21 @@ describe('publishing and voting', () => {
     expect(await closeDueEvaluations(t.database)).toEqual({ closed: 0 });
     expect(await countRows(t.database, 'audit_events', "action = 'evaluation.closed' AND entity_id = $1", [byJob.id])).toBe(1);
     expect(ok(await chair.get(url(`/${byJob.id}`))).status).toBe('closed');
+  });
+
+  it('says when comments were not collected, and names the files without repeating 民主测评', async () => {
+    const fileName = (res: { headers: Record<string, unknown> }) => decodeURIComponent(String(res.headers['content-disposition']).split("UTF-8''")[1]);
+    const quiet = await publish((await create({ title: '中层干部考评', allowComments: false, minGroupSize: 3, voters: { kind: 'list', memberIds: voters.slice(0, 4).map((v) => v.memberId) } })).id);
+    for (const v of voters.slice(0, 3)) ok(await v.c.post(url(`/${quiet.id}/ballots`), ballot(quiet, 1)), 201);
+    ok(await chair.post(url(`/${quiet.id}/close`)));
+    expect(ok(await chair.get(url(`/${quiet.id}/results`)))).toMatchObject({ allowComments: false, cast: 3 });
+    const sheet = await chair.get(url(`/${quiet.id}/results.xlsx`));
+    expect((await readXlsx(sheet.rawPayload)).sheetNames).toEqual(['测评结果']);
+    expect(fileName(sheet)).toBe('中层干部考评民主测评结果.xlsx');
+    expect(fileName(await chair.get(url(`/${quiet.id}/report.docx`)))).toBe('中层干部考评民主测评结果报告.docx');
+    // A title that already says 民主测评 is not followed by it again.
+    expect(fileName(await chair.get(url(`/${main.id}/report.docx`)))).toBe('2025年度校级领导班子成员民主测评结果报告.docx');
+    expect(fileName(await chair.get(url(`/${main.id}/results.xlsx`)))).toBe('2025年度校级领导班子成员民主测评结果.xlsx');
   });
 });
 

@@ -16,34 +16,39 @@ type Roll = z.infer<typeof rollSchema>;
 /** Why an election that is not a draft cannot start again. */
 const notDraft = (s: ElectionRow['status']) => (s === 'running' ? '选举已开始' : '选举已结束');
 
+/** Who may vote in a union election: members in employment with a normal membership (保留会籍 does not, DOMAIN.md §2). */
+const entitled = (orgId: string) => and(eq(members.orgId, orgId), eq(members.employmentStatus, 'active'), eq(members.membershipStatus, 'normal'))!;
+
 /**
  * POST /elections/:id/start: refuses too few candidates (差额 for committee members, DOMAIN.md) or a candidate who
- * can no longer stand, then fixes the roll (应到): at a congress session the voters of the session's term, at a
- * members' meeting the members in employment with a normal membership (保留会籍 does not vote).
+ * can no longer stand, then fixes the roll (应到): members in employment with a normal membership (保留会籍 does not
+ * vote) — at a congress session those of them who are voters of the session's term. Everything it decides on is
+ * read under the election's row lock, which removing a candidate or changing the seats or the meeting also takes:
+ * a change a moment before is seen, never started past.
  */
 export async function startElection(ctx: Ctx, id: string): Promise<void> {
-  const { org, election: e } = await loadElection(ctx, id, 'election.manage');
-  if (e.status !== 'draft') throw new AppError('CONFLICT', notDraft(e.status));
-  const candidates = await candidatesOf(ctx.db, e.id);
-  const refusal = startRefusal(e.position, e.seats, candidates.length, e.differentialPercent);
-  if (refusal) throw new AppError('CONFLICT', refusal);
-  // A candidate's file may have changed since they were added (retired, 保留会籍).
-  for (const m of await unionMembers(ctx.db, org.id, candidates.map((c) => c.memberId))) {
-    const problem = standingProblem(m);
-    if (problem) throw new AppError('CONFLICT', `${problem}，请先将其移出候选人名单`);
-  }
-  let voters = and(eq(members.orgId, org.id), eq(members.employmentStatus, 'active'), eq(members.membershipStatus, 'normal'))!;
-  if (e.meetingKind === 'congress') {
-    const found = await findSession(ctx.db, org.id, e.sessionId!);
-    if (!found || found.session.status === 'closed') throw new AppError('CONFLICT', '教代会会议已闭幕，不能再开始选举');
-    voters = voterCondition(found.term);
-  }
+  const { org, election: loaded } = await loadElection(ctx, id, 'election.manage');
+  if (loaded.status !== 'draft') throw new AppError('CONFLICT', notDraft(loaded.status));
   await ctx.db.transaction(async (tx) => {
-    const status = await lockedElectionStatus(tx, e.id, 'update');
-    if (status !== 'draft') throw new AppError('CONFLICT', notDraft(status ?? 'closed'));
+    const [e] = await tx.select().from(elections).where(eq(elections.id, loaded.id)).for('update');
+    if (e?.status !== 'draft') throw new AppError('CONFLICT', notDraft(e?.status ?? 'closed'));
+    const candidates = await candidatesOf(tx, e.id);
+    const refusal = startRefusal(e.position, e.seats, candidates.length, e.differentialPercent);
+    if (refusal) throw new AppError('CONFLICT', refusal);
+    // A candidate's file may have changed since they were added (retired, 保留会籍).
+    for (const m of await unionMembers(tx, org.id, candidates.map((c) => c.memberId))) {
+      const problem = standingProblem(m);
+      if (problem) throw new AppError('CONFLICT', `${problem}，请先将其移出候选人名单`);
+    }
+    let voters = entitled(org.id);
+    if (e.meetingKind === 'congress') {
+      const found = await findSession(tx, org.id, e.sessionId!);
+      if (!found || found.session.status === 'closed') throw new AppError('CONFLICT', '教代会会议已闭幕，不能再开始选举');
+      voters = and(voterCondition(found.term), voters)!;
+    }
     await tx.execute(sql`INSERT INTO ${electionRoll} (election_id, member_id) SELECT ${e.id}, ${members.id} FROM ${members} WHERE ${voters}`);
     const { due } = await rollCounts(tx, e);
-    if (due === 0) throw new AppError('CONFLICT', e.meetingKind === 'congress' ? '本届教代会没有正式代表，无法确定选举人名单' : '没有在职且会籍正常的会员，无法确定选举人名单');
+    if (due === 0) throw new AppError('CONFLICT', e.meetingKind === 'congress' ? '本届教代会没有在职且会籍正常的正式代表，无法确定选举人名单' : '没有在职且会籍正常的会员，无法确定选举人名单');
     await tx.update(elections).set({ status: 'running', startedAt: new Date(), updatedAt: new Date() }).where(eq(elections.id, e.id));
     await writeAudit(tx, {
       orgId: org.id,

@@ -12,8 +12,8 @@ import { castOnlineBallot, openRound } from './elections-rounds.service.js';
 import { getElection } from './elections-view.service.js';
 import { loadRound } from './elections.access.js';
 
-const electionParams = z.object({ id: z.string().uuid('选举无效') });
-const roundParams = z.object({ id: z.string().uuid('投票轮次无效') });
+const electionParams = z.object({ id: z.string().uuid('选举编号无效') });
+const roundParams = z.object({ id: z.string().uuid('投票轮次编号无效') });
 const paperParams = roundParams.extend({
   no: z.coerce.number({ message: '选票编号应为整数' }).int('选票编号应为整数').min(1, '选票编号从 1 开始').max(ELECTION_LIMITS.copiesMax, `选票编号不能超过 ${ELECTION_LIMITS.copiesMax}`),
 });

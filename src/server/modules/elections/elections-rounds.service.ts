@@ -6,6 +6,7 @@ import { electionBallots, electionRounds, electionRoundVoters } from '../../db/s
 import { AppError, fieldError, forbidden } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { memberChain, writeAudit } from '../audit/audit.writer.js';
+import { sealedBallotWrite } from '../ballots/ballot-box.js';
 import { auditActor, loadElection, loadRound, lockRound } from './elections.access.js';
 import { winnersOf } from './elections.presenter.js';
 import { candidatesOf, lockedElectionStatus, lockedPresence, rollCounts, roundsOf, roundsVotedBy, type RoundRow } from './elections.repository.js';
@@ -83,7 +84,7 @@ const RECEIPT_TRIES = 5;
  * under the round's shared advisory lock, which counting takes exclusively (no ballot lands after the count). The
  * ballot carries no voter and no time, only a random receipt code returned here once. A ballot with more 赞成 than
  * seats is accepted (the page warns; spoiling one's ballot is the voter's right) and counted void. The audit says
- * only "voted", in the member's chain.
+ * only "voted", in the member's chain; a failed write reaches the log without the ballot (`sealedBallotWrite`).
  */
 export async function castOnlineBallot(ctx: Ctx, roundId: string, input: OnlineBallotInput): Promise<{ receipt: string; message: string }> {
   const { org, round, election: e } = await loadRound(ctx, roundId, 'election.read');
@@ -93,31 +94,33 @@ export async function castOnlineBallot(ctx: Ctx, roundId: string, input: OnlineB
   if (refusal) throw refusal.isEntitlement ? forbidden(refusal.message) : new AppError('CONFLICT', refusal.message);
   const contents = checkedContents(round, input);
   const memberId = standing.memberId!;
-  const receipt = await ctx.db.transaction(async (tx) => {
-    await lockRound(tx, round.id, 'shared');
-    const [now] = await tx.select({ status: electionRounds.status }).from(electionRounds).where(eq(electionRounds.id, round.id));
-    if (now?.status !== 'open') throw new AppError('CONFLICT', '本轮投票已结束');
-    if (!(await lockedPresence(tx, e, memberId))) throw forbidden(e.meetingKind === 'congress' ? '请先签到，签到后才能投票' : '请先到会登记，登记后才能投票');
-    const [voted] = await tx
-      .insert(electionRoundVoters)
-      .values({ roundId: round.id, memberId })
-      .onConflictDoNothing({ target: [electionRoundVoters.roundId, electionRoundVoters.memberId] })
-      .returning({ memberId: electionRoundVoters.memberId });
-    if (!voted) throw new AppError('CONFLICT', '您已在本轮投过票，每人每轮只能投一次');
-    // 40 random bits: a clash is rare, and then another code is drawn (the unique index says so without aborting).
-    for (let i = 0; i < RECEIPT_TRIES; i++) {
-      const code = receiptCode(randomBytes(5));
-      const [stored] = await tx
-        .insert(electionBallots)
-        .values({ roundId: round.id, receipt: code, marks: contents.marks, writeIns: contents.writeIns, spoilt: false })
-        .onConflictDoNothing({ target: electionBallots.receipt })
-        .returning({ id: electionBallots.id });
-      if (stored) {
-        await writeAudit(tx, { orgId: org.id, chain: memberChain(memberId), actor: auditActor(ctx), action: 'election.voted', entityType: 'election_round', entityId: round.id, entityLabel: `${e.title} 第 ${round.number} 轮`, changes: {} });
-        return code;
+  const receipt = await sealedBallotWrite(() =>
+    ctx.db.transaction(async (tx) => {
+      await lockRound(tx, round.id, 'shared');
+      const [now] = await tx.select({ status: electionRounds.status }).from(electionRounds).where(eq(electionRounds.id, round.id));
+      if (now?.status !== 'open') throw new AppError('CONFLICT', '本轮投票已结束');
+      if (!(await lockedPresence(tx, e, memberId))) throw forbidden(e.meetingKind === 'congress' ? '请先签到，签到后才能投票' : '请先到会登记，登记后才能投票');
+      const [voted] = await tx
+        .insert(electionRoundVoters)
+        .values({ roundId: round.id, memberId })
+        .onConflictDoNothing({ target: [electionRoundVoters.roundId, electionRoundVoters.memberId] })
+        .returning({ memberId: electionRoundVoters.memberId });
+      if (!voted) throw new AppError('CONFLICT', '您已在本轮投过票，每人每轮只能投一次');
+      // 40 random bits: a clash is rare, and then another code is drawn (the unique index says so without aborting).
+      for (let i = 0; i < RECEIPT_TRIES; i++) {
+        const code = receiptCode(randomBytes(5));
+        const [stored] = await tx
+          .insert(electionBallots)
+          .values({ roundId: round.id, receipt: code, marks: contents.marks, writeIns: contents.writeIns, spoilt: false })
+          .onConflictDoNothing({ target: electionBallots.receipt })
+          .returning({ id: electionBallots.id });
+        if (stored) {
+          await writeAudit(tx, { orgId: org.id, chain: memberChain(memberId), actor: auditActor(ctx), action: 'election.voted', entityType: 'election_round', entityId: round.id, entityLabel: `${e.title} 第 ${round.number} 轮`, changes: {} });
+          return code;
+        }
       }
-    }
-    throw new AppError('CONFLICT', '投票未成功，请再提交一次');
-  });
+      throw new AppError('CONFLICT', '投票未成功，请再提交一次');
+    }),
+  );
   return { receipt, message: `投票成功。您的选票查验码是 ${receipt}，只显示这一次，请记下；计票后可在选票公示中用它核对您的选票。` };
 }

@@ -21,11 +21,14 @@ export function electionOrg(ctx: Ctx, action: ElectionAction): Org {
 /** Whether the actor manages the union's elections. */
 export const canManageElections = (ctx: Ctx, org: Org) => can(ctx.actor, 'election.manage', { type: 'org', path: org.path });
 
-/** An election of the actor's union, or 404, after the permission check. */
+/**
+ * An election of the actor's union, or 404, after the permission check — a draft too, for anyone who does not
+ * manage elections (candidates and officials are not settled until it starts).
+ */
 export async function loadElection(ctx: Ctx, id: string, action: ElectionAction): Promise<{ org: Org; election: ElectionRow }> {
   const org = electionOrg(ctx, action);
   const election = await findElection(ctx.db, org.id, id);
-  if (!election) throw notFound('选举');
+  if (!election || (election.status === 'draft' && action !== 'election.manage' && !canManageElections(ctx, org))) throw notFound('选举');
   return { org, election };
 }
 

@@ -57,14 +57,14 @@ export async function lockedElectionStatus(tx: Db, id: string, mode: 'share' | '
   return row?.status;
 }
 
-/** The union's elections, newest first; `onlyFor` keeps those the member is on the roll of or an official of. */
+/** The union's elections, newest first; `onlyFor` keeps those past the draft that the member is on the roll of or an official of. */
 export async function electionsOf(db: Db, orgId: string, onlyFor?: string | null): Promise<ElectionRow[]> {
   const visible =
     onlyFor === undefined
       ? undefined
       : onlyFor === null
         ? sql`FALSE`
-        : sql`(EXISTS (SELECT 1 FROM ${electionRoll} r WHERE r.election_id = ${elections.id} AND r.member_id = ${onlyFor})
+        : sql`${elections.status} <> 'draft' AND (EXISTS (SELECT 1 FROM ${electionRoll} r WHERE r.election_id = ${elections.id} AND r.member_id = ${onlyFor})
             OR EXISTS (SELECT 1 FROM ${electionOfficials} o WHERE o.election_id = ${elections.id} AND o.member_id = ${onlyFor}))`;
   return db
     .select()

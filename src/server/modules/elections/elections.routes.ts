@@ -12,8 +12,8 @@ import { electionRoundRoutes } from './elections-rounds.routes.js';
 import { addCandidate, createElection, deleteElection, removeCandidate, setOfficials, updateElection } from './elections-setup.service.js';
 import { getElection, listElections } from './elections-view.service.js';
 
-const electionParams = z.object({ id: z.string().uuid('选举无效') });
-const candidateParams = z.object({ id: z.string().uuid('候选人无效') });
+const electionParams = z.object({ id: z.string().uuid('选举编号无效') });
+const candidateParams = z.object({ id: z.string().uuid('候选人编号无效') });
 
 /** Elections (换届选举): setting up, the roll and attendance, closing and the result report; the rounds in their own file. */
 export async function electionRoutes(app: FastifyInstance, deps: Deps): Promise<void> {

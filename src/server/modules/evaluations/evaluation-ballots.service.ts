@@ -2,6 +2,7 @@ import type { BallotInput } from '../../../contracts/evaluations.js';
 import { validateBallot, type EvaluationBallotDefinition } from '../../../domain/evaluation/index.js';
 import { AppError, forbidden, notFound } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
+import { sealedBallotWrite } from '../ballots/ballot-box.js';
 import { closeEvaluation } from './evaluation-close.service.js';
 import { castStanding, insertBallot, type CastOutcome, type CastStanding } from './evaluation-cast.statements.js';
 import { ALREADY_VOTED_MESSAGE, canManageEvaluations, CLOSED_MESSAGE, evaluationOrg, NO_MEMBER_FILE_MESSAGE, NOT_ON_ROLL_MESSAGE, NOT_OPEN_MESSAGE, SYSTEM_ACTOR, type Org } from './evaluations.access.js';
@@ -85,7 +86,7 @@ async function standingOrRefusal(ctx: Ctx, org: Org, id: string, now: Date): Pro
  * POST /evaluations/:id/ballots: the voter's one ballot. With the definition known, the ballot is checked and
  * written in one call, which re-checks everything under the evaluation's lock and keeps a second ballot out
  * whatever the concurrency (the conditional update of the roll row); the standing is read only the first time, or
- * to explain why a ballot cannot be taken. Nothing of the ballot is logged or returned.
+ * to explain why a ballot cannot be taken. Nothing of the ballot is logged or returned, a failed write included.
  */
 export async function castBallot(ctx: Ctx, id: string, input: BallotInput): Promise<{ message: string }> {
   const org = evaluationOrg(ctx, 'evaluation.read');
@@ -98,15 +99,17 @@ export async function castBallot(ctx: Ctx, id: string, input: BallotInput): Prom
     if (known === cached) await standingOrRefusal(ctx, org, id, now);
     throw new AppError('VALIDATION_FAILED', checked.errors[0].message, checked.errors);
   }
-  const outcome = await insertBallot(ctx.database, {
-    evaluationId: id,
-    orgId: org.id,
-    ratings: checked.ratings,
-    comments: checked.comments,
-    title: known.title,
-    actor: { userId: ctx.actor.userId, name: ctx.actor.name },
-    at: now,
-  });
+  const outcome = await sealedBallotWrite(() =>
+    insertBallot(ctx.database, {
+      evaluationId: id,
+      orgId: org.id,
+      ratings: checked.ratings,
+      comments: checked.comments,
+      title: known.title,
+      actor: { userId: ctx.actor.userId, name: ctx.actor.name },
+      at: now,
+    }),
+  );
   if (outcome !== 'cast') return refuse(ctx, id, outcome, now);
   return { message: CAST_MESSAGE };
 }

@@ -70,7 +70,7 @@ export async function closeEvaluation(database: Database, id: string, opts: { ac
       .where(and(eq(evaluationBallots.evaluationId, id), isNotNull(evaluationBallots.voterGroup), keep.length > 0 ? notInArray(evaluationBallots.voterGroup, keep) : undefined));
     await shuffleRewrite(tx, evaluationBallots, evaluationBallots.evaluationId, id);
     await shuffleRewrite(tx, evaluationComments, evaluationComments.evaluationId, id);
-    const results: EvaluationResults = { id: e.id, title: e.title, closedAt: instant(closedAt), dimensions: def.dimensions, grades: def.grades, overallGrades: def.overallGrades, ...tally };
+    const results: EvaluationResults = { id: e.id, title: e.title, closedAt: instant(closedAt), dimensions: def.dimensions, grades: def.grades, overallGrades: def.overallGrades, allowComments: def.allowComments, ...tally };
     await tx.update(evaluations).set({ status: 'closed', closedAt, results, updatedAt: opts.now }).where(eq(evaluations.id, id));
     await writeAudit(tx, {
       orgId: e.orgId,

@@ -13,6 +13,9 @@ const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD80
 /** Text without the characters XML cannot carry. */
 export const clean = (text: string) => text.replace(XML_INVALID, '');
 
+/** A document's name from the evaluation's title: "民主测评" added only when the title does not already say it. */
+export const evaluationDocName = (title: string, what: string) => `${title}${title.includes('民主测评') ? '' : '民主测评'}${what}`;
+
 const PAGE = { width: 11906, height: 16838 };
 const MARGIN = { top: 1440, bottom: 1440, left: 1417, right: 1417 };
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
@@ -102,7 +105,7 @@ export async function evaluationReportDocx(r: EvaluationResults, x: { orgName: s
     if (r.hiddenGroupsNote) body.push(para(`注：${r.hiddenGroupsNote}。`, { indent: true, before: 120 }));
   }
   const doc = new Document({
-    title: clean(`${r.title} 民主测评结果报告`),
+    title: clean(evaluationDocName(r.title, '结果报告')),
     creator: 'Unionhome 职工之家',
     styles: { default: { document: { run: { font: FANGSONG, size: 28, language: { value: 'zh-CN', eastAsia: 'zh-CN' } } } } },
     sections: [{ properties: { page: { size: PAGE, margin: MARGIN } }, children: body }],

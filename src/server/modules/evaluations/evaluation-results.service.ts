@@ -6,7 +6,7 @@ import type { ExportFile } from '../activities/activities.export.js';
 import { writeAudit } from '../audit/audit.writer.js';
 import { orgNameOf } from '../calendar/calendar.repository.js';
 import { closeIfDue } from './evaluation-close.service.js';
-import { clean, evaluationReportDocx } from './evaluation-report.docx.js';
+import { clean, evaluationDocName, evaluationReportDocx } from './evaluation-report.docx.js';
 import { evaluationResultsXlsx } from './evaluation-results.xlsx.js';
 import { auditActor, loadEvaluation, type Org } from './evaluations.access.js';
 import { votersLabelOf } from './evaluations.presenter.js';
@@ -21,7 +21,8 @@ async function closedEvaluation(ctx: Ctx, id: string): Promise<{ org: Org; e: Ev
   const loaded = await loadEvaluation(ctx, id, 'evaluation.manage');
   const e = await closeIfDue(ctx, loaded.evaluation, new Date());
   if (e.status !== 'closed' || !e.results) throw new AppError('CONFLICT', e.status === 'draft' ? '测评尚未发布' : '测评尚未结束，结果在测评结束后才能查看');
-  return { org: loaded.org, e, results: e.results as EvaluationResults };
+  // allowComments is the evaluation's own setting (figures stored before it was part of them lack it).
+  return { org: loaded.org, e, results: { ...(e.results as EvaluationResults), allowComments: e.allowComments } };
 }
 
 /** GET /evaluations/:id/results: the figures computed once at closing. */
@@ -48,7 +49,7 @@ export async function exportReport(ctx: Ctx, id: string): Promise<ExportFile> {
     votersLabel: votersLabelOf(voters, e.eligible, termNumber),
   });
   await auditExport(ctx, org, e, 'docx');
-  return { file, contentType: DOCX_TYPE, fileName: `${fileNamePart(e.title)}民主测评结果报告.docx` };
+  return { file, contentType: DOCX_TYPE, fileName: `${evaluationDocName(fileNamePart(e.title), '结果报告')}.docx` };
 }
 
 /** GET /evaluations/:id/results.xlsx: the same figures as a sheet; audited. */
@@ -56,5 +57,5 @@ export async function exportResultsSheet(ctx: Ctx, id: string): Promise<ExportFi
   const { org, e, results } = await closedEvaluation(ctx, id);
   const file = await evaluationResultsXlsx(results);
   await auditExport(ctx, org, e, 'xlsx');
-  return { file, contentType: XLSX_TYPE, fileName: `${fileNamePart(e.title)}民主测评结果.xlsx` };
+  return { file, contentType: XLSX_TYPE, fileName: `${evaluationDocName(fileNamePart(e.title), '结果')}.xlsx` };
 }

@@ -1,6 +1,6 @@
 import type { EvaluationResults, GradeTally } from '../../../contracts/evaluations.js';
 import { addLedgerSheet, newWorkbook, type LedgerColumn } from '../../exports/ledger-sheet.js';
-import { clean } from './evaluation-report.docx.js';
+import { clean, evaluationDocName } from './evaluation-report.docx.js';
 
 const FIGURE_COLUMNS: LedgerColumn[] = [
   { header: '统计范围', width: 12 },
@@ -20,11 +20,11 @@ const COMMENT_COLUMNS: LedgerColumn[] = [
 /**
  * The results as a workbook: 测评结果 — one row per scope (全体, then each group `results.groups` shows), target,
  * item (each dimension, then 总体评价) and grade, with its count and share — and 意见建议, the comments in their
- * stored random order. The title row carries the participation; figures are withheld as in the report.
+ * stored random order (no such sheet when comments were not collected). The title row carries the participation; figures are withheld as in the report.
  */
 export async function evaluationResultsXlsx(r: EvaluationResults): Promise<Buffer> {
   const wb = newWorkbook();
-  const ws = addLedgerSheet(wb, '测评结果', clean(`${r.title} 民主测评结果（${r.participationText}）`), FIGURE_COLUMNS, { titleHeight: 28 });
+  const ws = addLedgerSheet(wb, '测评结果', clean(`${evaluationDocName(r.title, '结果')}（${r.participationText}）`), FIGURE_COLUMNS, { titleHeight: 28 });
   const rowsOf = (scope: string, t: { name: string; post: string; dimensions: GradeTally[]; overall: GradeTally }) => {
     const item = (label: string, grades: string[], tally: GradeTally) => grades.forEach((g, i) => ws.addRow([scope, clean(t.name), clean(t.post), label, g, tally.counts[i], tally.permille[i] / 1000]));
     r.dimensions.forEach((d, i) => item(d, r.grades, t.dimensions[i]));
@@ -41,6 +41,7 @@ export async function evaluationResultsXlsx(r: EvaluationResults): Promise<Buffe
       ws.mergeCells(note.number, 1, note.number, FIGURE_COLUMNS.length);
     }
   }
+  if (!r.allowComments) return Buffer.from(await wb.xlsx.writeBuffer());
   const cs = addLedgerSheet(wb, '意见建议', clean(`${r.title} 意见建议`), COMMENT_COLUMNS, { titleHeight: 28 });
   for (const t of r.targets ?? []) {
     for (const c of t.comments) {

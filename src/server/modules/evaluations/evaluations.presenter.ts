@@ -66,9 +66,10 @@ export function evaluationSummary(e: EvaluationRow, cast: number | null, me: Vie
 /** An evaluation as its page shows it, with what the viewer may do. */
 export function evaluationDetail(
   e: EvaluationRow,
-  x: { cast: number | null; me: ViewerPlace; isManager: boolean; votersLabel: string; now: Date },
+  x: { cast: number | null; me: ViewerPlace; isManager: boolean; votersLabel: string; voterList: EvaluationDetail['voterList']; now: Date },
 ): EvaluationDetail {
   const refusal = voteRefusalOf(e, x.me, x.now);
+  const voters = e.voters as EvaluationVoters;
   return {
     ...evaluationSummary(e, x.cast, x.me, x.now),
     description: e.description,
@@ -77,7 +78,9 @@ export function evaluationDetail(
     grades: e.grades as string[],
     overallGrades: e.overallGrades as string[],
     allowComments: e.allowComments,
-    voters: e.voters as EvaluationVoters,
+    // Who else is on a list is the organisers' business: the others see only its kind and size.
+    voters: voters.kind === 'list' && !x.isManager ? { kind: 'list', memberIds: [] } : voters,
+    voterList: x.isManager ? x.voterList : null,
     votersLabel: x.votersLabel,
     minGroupSize: e.minGroupSize,
     can: { manage: x.isManager, vote: refusal === null, seeResults: x.isManager && e.status === 'closed' },

@@ -123,6 +123,16 @@ export async function unentitledOf(db: Db, orgId: string, memberIds: string[]): 
   return { names, unknown: memberIds.filter((id) => !byId.has(id)).length };
 }
 
+/** The members of the union among `ids`, with their names, by pinyin (a 指定人员 list as the organisers see it). */
+export async function memberNamesOf(db: Db, orgId: string, ids: string[]): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: members.id, name: members.name })
+    .from(members)
+    .where(and(eq(members.orgId, orgId), inArray(members.id, ids)))
+    .orderBy(asc(members.pinyinKey), asc(members.id));
+}
+
 /** The number of a term of the union (第N届 in "教代会代表（第二届，67 人）"), or null when the term is not the union's. */
 export async function termNumberOf(db: Db, orgId: string, termId: string): Promise<number | null> {
   const term = await findTerm(db, orgId, termId);

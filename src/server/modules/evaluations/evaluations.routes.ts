@@ -11,7 +11,7 @@ import { publishEvaluation } from './evaluation-publish.service.js';
 import { exportReport, exportResultsSheet, getResults } from './evaluation-results.service.js';
 import { createEvaluation, deleteEvaluation, getEvaluation, listEvaluations, updateEvaluation } from './evaluations.service.js';
 
-const params = z.object({ id: z.string().uuid('测评无效') });
+const params = z.object({ id: z.string().uuid('测评编号无效') });
 const detail = { 200: evaluationDetailSchema };
 
 /** Democratic evaluations (民主测评): setup, publishing with the roll, anonymous ballots, closing, results and the report. */

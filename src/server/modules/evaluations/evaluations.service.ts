@@ -9,7 +9,7 @@ import { diffFields, writeAudit } from '../audit/audit.writer.js';
 import { closeDueOf, closeIfDue } from './evaluation-close.service.js';
 import { auditActor, canManageEvaluations, evaluationOrg, loadEvaluation, type Org } from './evaluations.access.js';
 import { evaluationDetail, evaluationSummary, votersLabelOf, type ViewerPlace } from './evaluations.presenter.js';
-import { castCounts, evaluationsOf, memberIdOfUser, rollPlacesOf, rollSize, termNumberOf, unentitledOf, type EvaluationRow, type StoredTarget } from './evaluations.repository.js';
+import { castCounts, evaluationsOf, memberIdOfUser, memberNamesOf, rollPlacesOf, rollSize, termNumberOf, unentitledOf, type EvaluationRow, type StoredTarget } from './evaluations.repository.js';
 
 /** The viewer's member file and places on the rolls of the given evaluations. */
 async function viewerPlaces(ctx: Ctx, org: Org, ids: string[]): Promise<{ memberId: string | null; places: Map<string, boolean> }> {
@@ -47,7 +47,8 @@ export async function getEvaluation(ctx: Ctx, id: string): Promise<EvaluationDet
   const voters = e.voters as EvaluationVoters;
   const count = e.status === 'draft' ? await rollSize(ctx.db, org.id, voters) : e.eligible;
   const termNumber = voters.kind === 'term' ? await termNumberOf(ctx.db, org.id, voters.termId) : null;
-  return evaluationDetail(e, { cast, me: placeIn(viewer, e.id), isManager, votersLabel: votersLabelOf(voters, count, termNumber), now });
+  const voterList = isManager && voters.kind === 'list' ? await memberNamesOf(ctx.db, org.id, voters.memberIds) : null;
+  return evaluationDetail(e, { cast, me: placeIn(viewer, e.id), isManager, votersLabel: votersLabelOf(voters, count, termNumber), voterList, now });
 }
 
 /**

@@ -10,7 +10,7 @@ import { evaluationBodyOf, evaluationFormValuesOf, type EvaluationFormValues } f
 import { DateTimeInput } from './DateTimeInput';
 import { LabelListField, TargetsField } from './EvaluationListFields';
 import { VotersField } from './VotersField';
-import { useEvaluation, useListedNames, useRefreshEvaluations } from './use-evaluations';
+import { useEvaluation, useRefreshEvaluations } from './use-evaluations';
 import './evaluations.css';
 
 /** The form itself, mounted once its starting values (a new one, or the draft) are known. */
@@ -143,12 +143,10 @@ function EvaluationForm({ evaluation, knownNames }: { evaluation: EvaluationDeta
   );
 }
 
-/** The draft's 指定人员, named before the form mounts so that the picker shows names, not "已选人员". */
+/** The draft's 指定人员 named by the detail itself, so that the picker shows names, not "已选人员". */
 function EditForm({ evaluation }: { evaluation: EvaluationDetail }) {
-  const ids = evaluation.voters.kind === 'list' ? evaluation.voters.memberIds : [];
-  const names = useListedNames(ids);
-  if (ids.length > 0 && names.isPending) return <PageLoading minHeight={200} />;
-  return <EvaluationForm evaluation={evaluation} knownNames={names.data} />;
+  const knownNames = Object.fromEntries((evaluation.voterList ?? []).map((p) => [p.id, p.name]));
+  return <EvaluationForm evaluation={evaluation} knownNames={knownNames} />;
 }
 
 /**

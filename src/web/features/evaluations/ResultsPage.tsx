@@ -47,7 +47,7 @@ function Figures({ results: r }: { results: EvaluationResults }) {
         type="warning"
         showIcon
         title="参评人数过少，不显示统计结果"
-        description={`本次实际参评 ${r.cast} 人，少于 ${r.minGroupSize} 人。为保护参评人员的匿名性，人数不足时不显示任何等次统计和意见建议。`}
+        description={`本次实际参评 ${r.cast} 人，少于 ${r.minGroupSize} 人。为保护参评人员的匿名性，人数不足时不显示任何等次统计${r.allowComments ? '和意见建议' : ''}。`}
         data-testid="results-too-few"
       />
     );
@@ -57,13 +57,15 @@ function Figures({ results: r }: { results: EvaluationResults }) {
       表中每格为选择该等次的人数及其所占比例（占参评人数）。{r.hiddenGroupsNote ? asSentence(r.hiddenGroupsNote) : ''}
     </Typography.Text>
   );
+  // Without comments collected there is no comment block to show (not even an empty one).
+  const all = r.allowComments ? r.targets : r.targets.map(({ comments: _comments, ...t }) => t);
   // One group holding every ballot would only repeat 全体.
   const isBreakdownUseful = r.groups.length > 1 || (r.groups.length === 1 && r.groups[0].cast < r.cast);
   if (!isBreakdownUseful) {
     return (
       <Flex vertical gap={12}>
         {note}
-        <TargetList results={r} targets={r.targets} />
+        <TargetList results={r} targets={all} />
       </Flex>
     );
   }
@@ -72,14 +74,14 @@ function Figures({ results: r }: { results: EvaluationResults }) {
       {note}
       <Tabs
         items={[
-          { key: 'all', label: `全体（${r.cast} 人）`, children: <TargetList results={r} targets={r.targets} /> },
+          { key: 'all', label: `全体（${r.cast} 人）`, children: <TargetList results={r} targets={all} /> },
           ...r.groups.map((g) => ({
             key: g.group,
             label: `${g.label}（${g.cast} 人）`,
             children: (
               <Flex vertical gap={12}>
                 <Typography.Text type="secondary">
-                  {g.label}参评 {g.cast} 人的评价。意见建议只在“全体”中列出。
+                  {g.label}参评 {g.cast} 人的评价。{r.allowComments ? '意见建议只在“全体”中列出。' : ''}
                 </Typography.Text>
                 <TargetList results={r} targets={g.targets} />
               </Flex>

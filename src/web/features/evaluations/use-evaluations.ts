@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BallotInput, EvaluationDetail, EvaluationResults, EvaluationSummary } from '../../../contracts/evaluations';
 import { api } from '../../lib/api';
-import type { FoundMember } from '../../components';
 
 /** While voting is open the organisers watch the participation climb: their page follows it this often. */
 const LIVE_MS = 10_000;
@@ -66,35 +65,5 @@ export function useCastEvaluationBallot(id: string) {
     mutationFn: (ballot: BallotInput) => api.send<{ message: string }>('POST', `/evaluations/${id}/ballots`, ballot),
     // Not awaited: the done state shows at once, the list and the detail catch up behind it.
     onSettled: () => void refresh(),
-  });
-}
-
-/** The roster pages read at most to name the people of a list being edited (5 × 200 = a large school). */
-const NAMING_PAGES_MAX = 5;
-const NAMING_PAGE_SIZE = 200;
-
-/**
- * Names of the members of a 指定人员 list being edited (the evaluation keeps only their ids), read from the roster
- * page by page until every one is found; a name not found stays "已选人员".
- */
-export function useListedNames(ids: readonly string[]) {
-  const wanted = [...ids].sort();
-  return useQuery({
-    queryKey: ['members', 'names', wanted],
-    enabled: wanted.length > 0,
-    staleTime: 5 * 60_000,
-    queryFn: async () => {
-      const missing = new Set(wanted);
-      const names: Record<string, string> = {};
-      for (let page = 1; page <= NAMING_PAGES_MAX && missing.size > 0; page++) {
-        const found = await api.get<{ items: FoundMember[]; total: number }>('/members', { page, pageSize: NAMING_PAGE_SIZE });
-        for (const m of found.items) {
-          if (!missing.delete(m.id)) continue;
-          names[m.id] = m.name;
-        }
-        if (page * NAMING_PAGE_SIZE >= found.total) break;
-      }
-      return names;
-    },
   });
 }
