@@ -75,12 +75,13 @@ describe('setting up', () => {
 });
 
 describe('printing the paper ballots', () => {
-  it('numbers the copies, lists the candidates in stroke order and says how to fill them in', async () => {
+  it('prints identical unnumbered copies (counters number them at counting), candidates in stroke order, and how to fill them in', async () => {
     const text = await docxText(await tellers[0].c.get(url(`/rounds/${rounds[0]}/ballots.docx?copies=3`)));
-    for (const s of ['纸票一中工会', '第三届工会委员会委员选举选票', '第 1 号', '第 3 号', '1丁一教师', '2王二教师', '3李三教师', '4张四教师', '另选', '赞成的人数（含另选他人）多于应选名额 3 名的，为无效票']) {
+    for (const s of ['纸票一中工会', '第三届工会委员会委员选举选票', '计票编号：________（计票时由计票人填写）', '1丁一教师', '2王二教师', '3李三教师', '4张四教师', '另选', '赞成的人数（含另选他人）多于应选名额 3 名的，为无效票']) {
       expect(text).toContain(s);
     }
-    expect(text).not.toContain('第 4 号');
+    expect(text).not.toMatch(/第 \d+ 号/);
+    expect(text.split('计票编号').length - 1).toBe(3);
     expect(text.indexOf('丁一')).toBeLessThan(text.indexOf('张四'));
     const e = refused(await chair.get(url(`/rounds/${rounds[0]}/ballots.docx?copies=${DUE + 1}`)), 400);
     expect(e.fields![0]).toEqual({ path: 'copies', message: `打印份数不能超过应到人数 ${DUE} 人` });

@@ -6,7 +6,7 @@ import { congressAgendaItems, congressAttendance, congressSecretChoices, congres
 import { AppError, fieldError, forbidden } from '../../http/app-error.js';
 import type { Ctx } from '../../http/context.js';
 import { memberChain, writeAudit } from '../audit/audit.writer.js';
-import { shuffleRewrite, vacuumBallotTables } from '../ballots/ballot-box.js';
+import { sealedBallotWrite, shuffleRewrite, vacuumBallotTables } from '../ballots/ballot-box.js';
 import { notify } from '../notifications/notifications.service.js';
 import { auditActor, canManageCongress, loadSession, loadVote, NO_MEMBER_FILE_MESSAGE, type Org } from './congress.access.js';
 import { voteView } from './congress.presenter.js';
@@ -190,7 +190,7 @@ export async function castBallot(ctx: Ctx, id: string, choice: VoteChoice): Prom
       .onConflictDoNothing({ target: [congressVoteVoters.voteId, congressVoteVoters.memberId] })
       .returning({ memberId: congressVoteVoters.memberId });
     if (!inserted) throw new AppError('CONFLICT', '您已投过票，每人只能投一次');
-    if (vote.mode === 'secret') await tx.insert(congressSecretChoices).values({ voteId: vote.id, choice });
+    if (vote.mode === 'secret') await sealedBallotWrite(() => tx.insert(congressSecretChoices).values({ voteId: vote.id, choice }));
     await writeAudit(tx, {
       orgId: org.id,
       chain: memberChain(memberId),

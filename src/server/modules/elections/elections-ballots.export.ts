@@ -11,7 +11,9 @@ import { cell, clean, DOCX_TYPE, fileNamePart, MARGIN, PAGE, para, ruledTable, S
 import { candidatesOf } from './elections.repository.js';
 
 /*
- * The paper ballots of a round (选票), numbered 1…copies: the candidates in stroke order of the surname with a box for
+ * The paper ballots of a round (选票), as many copies as asked and all alike: no number is printed, because a number
+ * handed out in the order people sign in would name the voter once the tracker publishes the ballots by number — the
+ * counters write the counting number on each ballot as they take it from the box. The candidates in stroke order of the surname with a box for
  * 赞成, 不赞成 and 弃权 each, lines for write-ins (另选他人, 赞成 only), and how to fill it in. Small ballots go two to a
  * page with a cutting line between them.
  */
@@ -73,11 +75,11 @@ function ballotTable(sheet: BallotSheet): Table {
   return ruledTable(widths, [header, ...rows, ...writeIns]);
 }
 
-/** One copy: its number, the title, the table and the instructions. */
-function ballotCopy(sheet: BallotSheet, no: number, width: number, isNewPage: boolean): (Paragraph | Table)[] {
+/** One copy: the place for the counting number, the title, the table and the instructions. */
+function ballotCopy(sheet: BallotSheet, isNewPage: boolean): (Paragraph | Table)[] {
   const round = sheet.roundNumber > 1 ? `（第${chineseNumber(sheet.roundNumber)}轮投票）` : '';
   return [
-    para(`第 ${String(no).padStart(width, '0')} 号`, { align: 'right', size: 21, isPageBreakBefore: isNewPage }),
+    para('计票编号：________（计票时由计票人填写）', { align: 'right', size: 18, isPageBreakBefore: isNewPage }),
     para(clean(sheet.orgName), { align: 'center', size: 28, font: SONGTI, isBold: true, after: 40 }),
     para(`${sheet.title}选票${round}`, { align: 'center', size: 32, isBold: true, after: 160 }),
     ballotTable(sheet),
@@ -86,16 +88,15 @@ function ballotCopy(sheet: BallotSheet, no: number, width: number, isNewPage: bo
   ];
 }
 
-/** The ballots as a .docx: copies 1…n, one or two to a page. */
+/** The ballots as a .docx: n identical copies, one or two to a page. */
 export async function ballotsDocx(sheet: BallotSheet, copies: number): Promise<Buffer> {
   const rows = sheet.candidates.length + Math.min(sheet.seats, WRITE_IN_LINES_MAX);
   const perPage = rows <= TWO_PER_PAGE_ROWS ? 2 : 1;
-  const width = String(copies).length;
   const children: (Paragraph | Table)[] = [];
   for (let no = 1; no <= copies; no++) {
     const isFirstOnPage = (no - 1) % perPage === 0;
     if (!isFirstOnPage) children.push(para('- - - - - - - - - - - - - - - - - - - - 沿此线剪开 - - - - - - - - - - - - - - - - - - - -', { align: 'center', size: 16, before: 240, after: 240 }));
-    children.push(...ballotCopy(sheet, no, width, isFirstOnPage && no > 1));
+    children.push(...ballotCopy(sheet, isFirstOnPage && no > 1));
   }
   const doc = new Document({
     title: clean(`${sheet.title}选票`),

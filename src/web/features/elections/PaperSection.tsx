@@ -21,7 +21,7 @@ function PrintBallots({ round }: { round: Round }) {
       <Button href={href} disabled={!href} data-testid="print-ballots">
         下载选票（Word）
       </Button>
-      <Typography.Text type="secondary">选票编号 1—{copies ?? '…'}，最多 {max} 份（应到人数）</Typography.Text>
+      <Typography.Text type="secondary">选票不印编号，计票时由计票人依次编号后录入；最多 {max} 份（应到人数）</Typography.Text>
     </Flex>
   );
 }
