@@ -225,7 +225,8 @@ export type ElectionDetail = z.infer<typeof electionDetailSchema>;
 export const rollSchema = z.object({
   due: z.number(),
   present: z.number(),
-  people: z.array(z.object({ memberId: z.string(), name: z.string(), department: z.string().nullable(), present: z.boolean() })),
+  /** `votedOnline`: has voted on the phone in the open round (not how), so the hall gives them no paper ballot. */
+  people: z.array(z.object({ memberId: z.string(), name: z.string(), department: z.string().nullable(), present: z.boolean(), votedOnline: z.boolean() })),
   /** A congress-session election takes presence from the session's attendance; the roll cannot be ticked here. */
   presenceFrom: z.enum(['roll', 'congress']),
 });

@@ -202,6 +202,9 @@ describe('online ballots', () => {
     const seen = ok(await voters[0].c.get(url(`/${electionId}`)));
     expect(seen.rounds[0]).toMatchObject({ onlineCast: 1, outcome: null, me: { hasVoted: true, voteRefusal: '您已在本轮投过票，每人每轮只能投一次' } });
     expect(seen.me).toMatchObject({ isOnRoll: true, isPresent: true });
+    // The clerks' roll shows who has voted on the phone in the open round (so they get no paper ballot), not how.
+    const people = ok(await chair.get(url(`/${electionId}/roll`))).people as { memberId: string; votedOnline: boolean }[];
+    expect(people.filter((p) => p.votedOnline).map((p) => p.memberId)).toEqual([voters[0].memberId]);
     // A ballot approving more people than seats is the voter's to spoil: it is taken, and counted void.
     const spoilt = ok(await cast(voters[1], { marks: allFor(5), writeIns: ['钱 七'] }), 201);
     receipts.set(spoilt.receipt, allFor(5));

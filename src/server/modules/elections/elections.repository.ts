@@ -143,14 +143,19 @@ export async function rollCounts(db: Db, e: Pick<ElectionRow, 'id' | 'meetingKin
   return { due: Number(row?.due ?? 0), present: Number(row?.present ?? 0) };
 }
 
-/** The roll with names and presence, by pinyin (how a clerk looks people up). */
+/**
+ * The roll with names, presence and whether each has voted on the phone in the open round (never how: the hall hands
+ * paper ballots only to those who have not), by pinyin (how a clerk looks people up).
+ */
 export async function rollPeople(db: Db, e: Pick<ElectionRow, 'id' | 'meetingKind' | 'sessionId'>) {
   const rows = await db.execute(
-    sql`SELECT roll.member_id AS "memberId", m.name, m.department, (${presentExpr(e)}) AS present
+    sql`SELECT roll.member_id AS "memberId", m.name, m.department, (${presentExpr(e)}) AS present,
+          EXISTS (SELECT 1 FROM ${electionRoundVoters} v JOIN ${electionRounds} r ON r.id = v.round_id
+                  WHERE r.election_id = ${e.id} AND r.status = 'open' AND v.member_id = roll.member_id) AS "votedOnline"
         FROM ${electionRoll} roll JOIN ${members} m ON m.id = roll.member_id
         WHERE roll.election_id = ${e.id} ORDER BY m.pinyin_key, m.id`,
   );
-  return rowsOf<{ memberId: string; name: string; department: string | null; present: boolean }>(rows).map((r) => ({ ...r, present: Boolean(r.present) }));
+  return rowsOf<{ memberId: string; name: string; department: string | null; present: boolean; votedOnline: boolean }>(rows).map((r) => ({ ...r, present: Boolean(r.present), votedOnline: Boolean(r.votedOnline) }));
 }
 
 /** A member's place on the roll: whether they are on it and present now. */

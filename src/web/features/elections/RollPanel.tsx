@@ -46,7 +46,17 @@ export function RollPanel({ election: e }: { election: ElectionDetail }) {
   const columns: TableColumnsType<RollPerson> = [
     { key: 'name', title: '姓名', render: (_v, p) => <strong>{p.name}</strong> },
     ...(isPhone ? [] : [{ key: 'department', title: '部门', render: (_v: unknown, p: RollPerson) => p.department ?? '—' }]),
-    { key: 'present', title: '出席', width: 96, render: (_v, p) => (p.present ? <Tag color="green">出席</Tag> : <Tag>未出席</Tag>) },
+    {
+      key: 'present',
+      title: '出席',
+      width: 150,
+      render: (_v, p) => (
+        <>
+          {p.present ? <Tag color="green">出席</Tag> : <Tag>未出席</Tag>}
+          {p.votedOnline && <Tag color="blue" title="本轮已在手机上投票，不再发纸质选票">已手机投票</Tag>}
+        </>
+      ),
+    },
   ];
   return (
     <Flex vertical gap={12}>
