@@ -10,6 +10,7 @@ import { writeAudit } from '../modules/audit/audit.writer.js';
 import { randomName, seededRandom } from './names.js';
 import { seedCare } from './seed-care.js';
 import { seedCongress } from './seed-congress.js';
+import { seedDemocracy } from './seed-democracy.js';
 
 export interface DemoAccount {
   role: string;
@@ -154,6 +155,7 @@ export async function seedDemo(database: Database): Promise<DemoAccount[]> {
       }
       if (s === 0) await seedCare(tx, school.id, inserted, (i) => userOf.get(i)!);
       if (s === 0) await seedCongress(tx, school.id, inserted);
+      if (s === 0) await seedDemocracy(tx, school.id, inserted);
       if (s === 0) {
         const handler = await account(tx, '总务处', '13900000009');
         await grant(tx, handler.user.id, school.id, 'handler');

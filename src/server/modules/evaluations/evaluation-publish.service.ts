@@ -18,7 +18,7 @@ const ROLL_CHUNK = 5000;
  * The group each person's ballot will carry: their post type's group if that group has at least `min` people on
  * the roll (and survives the closure rule of `recordedGroups`), else none — a group too small is never recorded.
  */
-function groupsOnRoll(roll: RollPerson[], min: number): Map<string, EvaluationGroup | null> {
+export function groupsOnRoll(roll: RollPerson[], min: number): Map<string, EvaluationGroup | null> {
   const groupOf = new Map(roll.map((p) => [p.memberId, groupOfPostType(p.postType)]));
   const counts: Partial<Record<EvaluationGroup, number>> = {};
   for (const g of groupOf.values()) counts[g] = (counts[g] ?? 0) + 1;
