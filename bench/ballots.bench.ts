@@ -21,14 +21,13 @@
  *
  * Knobs: BENCH_VOTERS, BENCH_CONCURRENCY, BENCH_SKIP_EMBEDDED=1, BENCH_CPU_PROF=<dir> (the server's V8 CPU profiles).
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { seededRandom } from '../src/domain/seeded-random.js';
 import { openDatabase, type DatabaseTarget } from '../src/server/db/client.js';
 import { verifyAuditTrail } from '../src/server/modules/audit/audit.service.js';
 import { burst, type BurstRequest, type BurstResult } from './lib/burst.js';
-import { withFreshDatabase } from './lib/fresh-pg.js';
+import { runBench, runOnEngines } from './lib/engines.js';
 import { ApiClient } from './lib/http-client.js';
 import { fail, log, quantile, round } from './lib/log.js';
 import { repoRoot, startServer } from './lib/server-process.js';
@@ -228,21 +227,4 @@ async function runEngine(kind: 'embedded' | 'postgres', target: DatabaseTarget):
   return result;
 }
 
-async function main() {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'unionhome-bench-ballots-'));
-  try {
-    const embedded = process.env.BENCH_SKIP_EMBEDDED === '1' ? null : await runEngine('embedded', { dataDir: path.join(tmp, 'embedded-data') });
-    const pgUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-    const postgres = pgUrl ? await withFreshDatabase(pgUrl, (url) => runEngine('postgres', { url }), 'bench_ballots') : null;
-    const out: Record<string, unknown> = { embedded, postgres };
-    if (!pgUrl) out.postgres_skipped = 'skipped: TEST_DATABASE_URL not set';
-    process.stdout.write(`${JSON.stringify(out)}\n`);
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
-main().catch((e) => {
-  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exit(1);
-});
+runBench(() => runOnEngines('ballots', runEngine));

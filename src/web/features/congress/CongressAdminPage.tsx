@@ -18,7 +18,7 @@ function TermCard({ term: t }: { term: TermListItem }) {
         <Tag>{t.years} 年</Tag>
       </span>
       <div className="uh-cg-card-title">{t.label}</div>
-      <dl className="uh-cg-facts">
+      <dl className="uh-facts">
         <dt>任期</dt>
         <dd>
           {t.startsOn} 至 {t.endsOn}

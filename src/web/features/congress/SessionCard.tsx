@@ -14,7 +14,7 @@ export function SessionCard({ session: s, to }: { session: SessionSummary; to: s
         {s.isProposalWindowOpen ? <Tag color="green">提案征集中</Tag> : null}
       </span>
       <div className="uh-cg-card-title">{s.title}</div>
-      <dl className="uh-cg-facts">
+      <dl className="uh-facts">
         <dt>时间</dt>
         <dd>{sessionTimeLabel(s.startsAt)}</dd>
         {s.place ? (

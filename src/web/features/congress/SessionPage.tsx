@@ -53,7 +53,7 @@ function SessionFacts({ session: s }: { session: SessionDetail }) {
     ]);
   }
   return (
-    <dl className="uh-cg-facts" data-testid="session-facts">
+    <dl className="uh-facts" data-testid="session-facts">
       {rows.map(([label, value]) => (
         <div key={label} style={{ display: 'contents' }}>
           <dt>{label}</dt>

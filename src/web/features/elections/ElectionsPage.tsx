@@ -19,7 +19,7 @@ function ElectionCard({ election: e, canManage }: { election: ElectionSummary; c
         {e.roundCount > 0 ? <Tag>已进行 {e.roundCount} 轮</Tag> : null}
       </span>
       <div className="uh-el-card-title">{e.title}</div>
-      <dl className="uh-el-facts">
+      <dl className="uh-facts">
         <dt>职务</dt>
         <dd>{ELECTION_POSITION_LABELS[e.position]}</dd>
         <dt>应选</dt>
