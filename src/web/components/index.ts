@@ -11,3 +11,4 @@ export { MemberOption, useMemberSearch, type FoundMember } from './member-search
 export { PeriodPicker, periodPresets, type Period, type PeriodPreset } from './PeriodPicker';
 export { RequireUnion } from './RequireUnion';
 export { ScanCheckinResult } from './ScanCheckinResult';
+export { DateTimeInput } from './DateTimeInput';

@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Col, DatePicker, Flex, Form, Input, Modal, Row, Select, Typography, type ButtonProps } from 'antd';
+import { App, Button, Col, Flex, Form, Input, Modal, Row, Select, Typography, type ButtonProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { CONGRESS_LIMITS, type AgendaKind } from '../../../contracts/congress';
 import { api } from '../../lib/api';
-import { useFormError } from '../../components';
+import { DateTimeInput, useFormError } from '../../components';
 import { instantOf, shanghaiClock } from '../activity-admin/activity-time';
 import { AGENDA_KIND_OPTIONS } from './congress-format';
 import type { SessionDetail } from './congress-types';
@@ -14,7 +14,8 @@ interface SessionFormValues {
   title: string;
   startsAt: Dayjs | null;
   place: string;
-  window: [Dayjs, Dayjs] | null;
+  proposalsOpenAt: Dayjs | null;
+  proposalsCloseAt: Dayjs | null;
   agenda: { title: string; kind: AgendaKind; description: string }[];
 }
 
@@ -23,8 +24,9 @@ function bodyOf(v: SessionFormValues, isNew: boolean) {
   const body = {
     startsAt: v.startsAt ? instantOf(v.startsAt) : undefined,
     place: v.place.trim(),
-    proposalsOpenAt: v.window ? instantOf(v.window[0]) : null,
-    proposalsCloseAt: v.window ? instantOf(v.window[1]) : null,
+    // A window needs both ends; one end alone is left out and the server keeps the session without a window.
+    proposalsOpenAt: v.proposalsOpenAt && v.proposalsCloseAt ? instantOf(v.proposalsOpenAt) : null,
+    proposalsCloseAt: v.proposalsOpenAt && v.proposalsCloseAt ? instantOf(v.proposalsCloseAt) : null,
   };
   const title = v.title.trim();
   if (!isNew) return { ...body, title };
@@ -58,10 +60,11 @@ export function SessionFormModal({ termId, session, defaultTitle, open, onClose 
         title: session.title,
         startsAt: shanghaiClock(session.startsAt),
         place: session.place,
-        window: session.proposalsOpenAt && session.proposalsCloseAt ? [shanghaiClock(session.proposalsOpenAt), shanghaiClock(session.proposalsCloseAt)] : null,
+        proposalsOpenAt: session.proposalsOpenAt ? shanghaiClock(session.proposalsOpenAt) : null,
+        proposalsCloseAt: session.proposalsCloseAt ? shanghaiClock(session.proposalsCloseAt) : null,
         agenda: [],
       }
-    : { title: '', startsAt: null, place: '', window: null, agenda: [{ title: '学校工作报告', kind: 'report', description: '' }] };
+    : { title: '', startsAt: null, place: '', proposalsOpenAt: null, proposalsCloseAt: null, agenda: [{ title: '学校工作报告', kind: 'report', description: '' }] };
   return (
     <Modal
       title={isNew ? '新建会议' : '编辑会议'}
@@ -92,7 +95,7 @@ export function SessionFormModal({ termId, session, defaultTitle, open, onClose 
         <Row gutter={12}>
           <Col xs={24} sm={12}>
             <Form.Item name="startsAt" label="会议时间" rules={[{ required: true, message: '请选择会议时间' }]}>
-              <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly placeholder="选择日期和时间" data-testid="session-starts-at" />
+              <DateTimeInput label="会议时间" testId="session-starts-at" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -101,9 +104,24 @@ export function SessionFormModal({ termId, session, defaultTitle, open, onClose 
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="window" label="提案征集时间" extra="代表在此期间提交提案；截止后提交的只能作为意见建议">
-          <DatePicker.RangePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly placeholder={['开始', '截止']} allowEmpty={[false, false]} data-testid="session-window" />
-        </Form.Item>
+        <Row gutter={12}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="proposalsOpenAt" label="提案征集开始" dependencies={['proposalsCloseAt']} rules={[({ getFieldValue }) => ({ validator: (_r, v) => (!v && getFieldValue('proposalsCloseAt') ? Promise.reject(new Error('请同时填写征集开始时间')) : Promise.resolve()) })]}>
+              <DateTimeInput label="提案征集开始" testId="session-proposals-open" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="proposalsCloseAt"
+              label="提案征集截止"
+              extra="代表在此期间提交提案；截止后提交的只能作为意见建议"
+              dependencies={['proposalsOpenAt']}
+              rules={[({ getFieldValue }) => ({ validator: (_r, v) => (!v && getFieldValue('proposalsOpenAt') ? Promise.reject(new Error('请同时填写征集截止时间')) : Promise.resolve()) })]}
+            >
+              <DateTimeInput label="提案征集截止" testId="session-proposals-close" />
+            </Form.Item>
+          </Col>
+        </Row>
         {isNew ? (
           <Form.List name="agenda">
             {(fields, { add, remove }) => (

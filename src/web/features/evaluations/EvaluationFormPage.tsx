@@ -4,10 +4,9 @@ import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Swi
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { EVALUATION_LIMITS, type EvaluationDetail } from '../../../contracts/evaluations';
 import { api } from '../../lib/api';
-import { ErrorAlert, PageHeader, PageLoading, useFormError } from '../../components';
+import { DateTimeInput, ErrorAlert, PageHeader, PageLoading, useFormError } from '../../components';
 import { nowInShanghai } from '../activity-admin/activity-time';
 import { evaluationBodyOf, evaluationFormValuesOf, type EvaluationFormValues } from './evaluation-form-values';
-import { DateTimeInput } from './DateTimeInput';
 import { LabelListField, TargetsField } from './EvaluationListFields';
 import { VotersField } from './VotersField';
 import { useEvaluation, useRefreshEvaluations } from './use-evaluations';

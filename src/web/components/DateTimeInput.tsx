@@ -1,7 +1,7 @@
 import { DatePicker, Flex, TimePicker } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useIsPhone } from '../../components';
-import { joinDayAndTime } from '../activity-admin/activity-time';
+import { useIsPhone } from './use-is-phone';
+import { joinDayAndTime } from '../features/activity-admin/activity-time';
 
 /**
  * A Shanghai wall-clock moment as a Form.Item control: a day picker and a time picker side by side. One picker with
