@@ -100,7 +100,7 @@ export const SIGNUP_PHASE_LABELS: Record<SignupPhase, string> = {
   cancelled: '已取消',
 };
 
-export const NOTIFICATION_KINDS = ['signup_confirmed', 'signup_waitlisted', 'promoted', 'reminder', 'activity_changed', 'activity_cancelled', 'signup_approved', 'signup_rejected', 'care_event_registered', 'care_campaign_started', 'proposal_cosign_requested', 'proposal_reviewed', 'proposal_assigned', 'proposal_replied', 'proposal_reminder', 'congress_vote_opened', 'evaluation_published'] as const;
+export const NOTIFICATION_KINDS = ['signup_confirmed', 'signup_waitlisted', 'promoted', 'reminder', 'activity_changed', 'activity_cancelled', 'signup_approved', 'signup_rejected', 'care_event_registered', 'care_campaign_started', 'proposal_cosign_requested', 'proposal_reviewed', 'proposal_assigned', 'proposal_replied', 'proposal_reminder', 'congress_vote_opened', 'evaluation_published', 'evaluation_reminder'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const ACTIVITY_LIMITS = {

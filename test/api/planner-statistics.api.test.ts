@@ -19,10 +19,10 @@ describe('planner statistics of the embedded database', () => {
     if (t.database.kind === 'postgres') {
       // A server runs autovacuum itself: no job, and none among the server's jobs.
       expect(job).toBeNull();
-      expect(serverJobs(t.database).map((j) => j.name)).toEqual(['活动提醒', '提案答复提醒', '民主测评到期结束']);
+      expect(serverJobs(t.database).map((j) => j.name)).toEqual(['活动提醒', '提案答复提醒', '民主测评到期结束', '民主测评催评提醒']);
       return;
     }
-    expect(serverJobs(t.database).map((j) => j.name)).toEqual(['活动提醒', '提案答复提醒', '民主测评到期结束', '更新查询统计']);
+    expect(serverJobs(t.database).map((j) => j.name)).toEqual(['活动提醒', '提案答复提醒', '民主测评到期结束', '民主测评催评提醒', '更新查询统计']);
     const school = await buildSchool(t.database, '统计小学工会');
     for (let i = 0; i < 30; i++) await buildMember(t.database, school.union, { name: `会员${i}` });
     expect(await estimatedRows('members')).toBeLessThan(30);

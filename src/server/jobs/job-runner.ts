@@ -2,6 +2,7 @@ import type { Database } from '../db/client.js';
 import { sendActivityReminders } from './activity-reminders.job.js';
 import { sendProposalReminders } from './proposal-reminders.job.js';
 import { closeDueEvaluations } from './evaluation-close.job.js';
+import { sendEvaluationReminders } from './evaluation-reminders.job.js';
 import { plannerStatisticsJob } from './planner-statistics.job.js';
 
 /** A periodic task of the server: it gets the time of its run. */
@@ -24,6 +25,7 @@ export function serverJobs(database: Database): Job[] {
     { name: '活动提醒', run: (now) => sendActivityReminders(database, now) },
     { name: '提案答复提醒', run: (now) => sendProposalReminders(database, now) },
     { name: '民主测评到期结束', run: (now) => closeDueEvaluations(database, now) },
+    { name: '民主测评催评提醒', run: (now) => sendEvaluationReminders(database, now) },
   ];
   const statistics = plannerStatisticsJob(database);
   if (statistics) jobs.push(statistics);
