@@ -12,3 +12,4 @@ export { PeriodPicker, periodPresets, type Period, type PeriodPreset } from './P
 export { RequireUnion } from './RequireUnion';
 export { ScanCheckinResult } from './ScanCheckinResult';
 export { DateTimeInput } from './DateTimeInput';
+export { PickedFiles } from './PickedFiles';

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Spin } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import QRCode from 'qrcode';
 import { api } from '../../lib/api';
 import { errorMessage } from '../../components';
+import { useNow, useQrImage } from '../../lib/use-screen-clock';
 import type { CheckinCode } from './activity-admin-types';
 import { activityTimeLabel, attendanceOpensAt, momentLabel } from './activity-time';
 import { useActivity } from './use-activity-admin';
@@ -15,30 +15,6 @@ const REFETCH_MS = 5_000;
 
 /** Sign-ups change slowly once the activity starts; the expected count is refreshed this often. */
 const SIGNUPS_REFETCH_MS = 30_000;
-
-/** The current time, ticking every half second (the countdown and the opening of check-in follow it). */
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 500);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
-
-/** The QR image (a data: URL) of a text, redrawn when the text changes. */
-function useQrImage(text: string | undefined): string | null {
-  const [image, setImage] = useState<{ text: string; src: string } | null>(null);
-  useEffect(() => {
-    if (!text) return;
-    let isCurrent = true;
-    void QRCode.toDataURL(text, { width: 640, margin: 1, errorCorrectionLevel: 'M' }).then((src) => isCurrent && setImage({ text, src }));
-    return () => {
-      isCurrent = false;
-    };
-  }, [text]);
-  return image?.src ?? null;
-}
 
 /**
  * 签到大屏 (/activities/:id/screen): shown on the venue's screen or projector, without the app's menu — the

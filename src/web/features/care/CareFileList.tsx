@@ -3,7 +3,7 @@ import { App, Button, Image, Typography } from 'antd';
 import { api } from '../../lib/api';
 import { errorMessage } from '../../components';
 import { fileProblem } from './FilePicker';
-import { fileSizeText } from './care-format';
+import { fileSizeText } from '../../lib/file-size';
 import type { CareFile } from './care-types';
 import { uploadCareFiles, useRefreshCare } from './use-care';
 

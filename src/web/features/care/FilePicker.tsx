@@ -1,7 +1,8 @@
 import { useRef } from 'react';
-import { App, Button, Typography } from 'antd';
+import { App, Button } from 'antd';
 import { CARE_LIMITS } from '../../../contracts/care';
-import { fileSizeText } from './care-format';
+import { PickedFiles } from '../../components';
+import { fileSizeText } from '../../lib/file-size';
 
 /** Why a chosen file cannot go with the record, in words; null when it can. */
 export function fileProblem(file: File): string | null {
@@ -53,19 +54,7 @@ export function FilePicker({
         }}
       />
       <Button onClick={() => input.current?.click()}>{label}</Button>
-      {files.length ? (
-        <ul className="uh-care-files" style={{ marginTop: 6 }}>
-          {files.map((f, i) => (
-            <li key={`${f.name}-${i}`}>
-              <span>{f.name}</span>
-              <Typography.Text type="secondary">{fileSizeText(f.size)}</Typography.Text>
-              <Button type="link" size="small" onClick={() => onChange(files.filter((_, j) => j !== i))}>
-                移除
-              </Button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <PickedFiles files={files} onChange={onChange} className="uh-care-files" />
     </div>
   );
 }

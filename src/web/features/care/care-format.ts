@@ -102,7 +102,3 @@ export function givenText(v: Pick<CareVisit, 'goods' | 'amountFen' | 'form'>): s
   return v.goods ? `${v.goods}${isGoodsValue ? '，' : '；'}${money}` : money;
 }
 
-/** "1.2 MB", "340 KB". */
-export function fileSizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}

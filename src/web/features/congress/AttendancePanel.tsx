@@ -110,7 +110,7 @@ export function AttendancePanel({ session }: { session: SessionDetail }) {
       {isClosed ? (
         <Typography.Text type="secondary">会议已闭幕，出勤不能再修改。</Typography.Text>
       ) : (
-        <div className="uh-cg-bulkbar" data-testid="attendance-bulkbar">
+        <div className="uh-bulkbar" data-testid="attendance-bulkbar">
           <Typography.Text>已选 {selected.length} 人</Typography.Text>
           <Button type="primary" disabled={selected.length === 0} loading={mark.isPending && mark.variables?.status === 'present'} onClick={() => mark.mutate({ status: 'present' })} data-testid="attendance-present">
             登记出席

@@ -17,7 +17,7 @@ function TermCard({ term: t }: { term: TermListItem }) {
         <Tag>{TERM_FORM_LABELS[t.form]}</Tag>
         <Tag>{t.years} 年</Tag>
       </span>
-      <div className="uh-cg-card-title">{t.label}</div>
+      <div className="uh-card-title">{t.label}</div>
       <dl className="uh-facts">
         <dt>任期</dt>
         <dd>

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Button, Spin } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import QRCode from 'qrcode';
 import { PASSING_RULES, VOTE_CHANNEL_LABELS, VOTE_MODE_LABELS } from '../../../contracts/congress';
 import { errorMessage } from '../../components';
+import { useNow, useQrImage } from '../../lib/use-screen-clock';
 import { sessionTimeLabel } from './congress-format';
 import type { HallScreen, ScreenVote } from './congress-types';
 import { useHallScreen } from './use-congress';
@@ -11,30 +11,6 @@ import './congress-screen.css';
 
 /** Ballots and attendance move by the second during a vote; the code inside the answer changes every 30 s. */
 const POLL_MS = 3_000;
-
-/** The current time, ticking every half second (the code's countdown follows it). */
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 500);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
-
-/** The QR image (a data: URL) of a text, redrawn when the text changes. */
-function useQrImage(text: string | undefined): string | null {
-  const [image, setImage] = useState<{ text: string; src: string } | null>(null);
-  useEffect(() => {
-    if (!text) return;
-    let isCurrent = true;
-    void QRCode.toDataURL(text, { width: 640, margin: 1, errorCorrectionLevel: 'M' }).then((src) => isCurrent && setImage({ text, src }));
-    return () => {
-      isCurrent = false;
-    };
-  }, [text]);
-  return image?.src ?? null;
-}
 
 /** 应到 / 实到 / 缺席 / 未签到 in large figures, and whether two thirds are present. */
 function AttendanceStrip({ screen: s }: { screen: HallScreen }) {

@@ -13,7 +13,7 @@ export function SessionCard({ session: s, to }: { session: SessionSummary; to: s
         <Tag color={SESSION_STATUS_COLORS[s.status]}>{SESSION_STATUS_LABELS[s.status]}</Tag>
         {s.isProposalWindowOpen ? <Tag color="green">提案征集中</Tag> : null}
       </span>
-      <div className="uh-cg-card-title">{s.title}</div>
+      <div className="uh-card-title">{s.title}</div>
       <dl className="uh-facts">
         <dt>时间</dt>
         <dd>{sessionTimeLabel(s.startsAt)}</dd>

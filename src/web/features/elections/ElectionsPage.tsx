@@ -18,7 +18,7 @@ function ElectionCard({ election: e, canManage }: { election: ElectionSummary; c
         <Tag color={ELECTION_STATUS_COLORS[e.status]}>{ELECTION_STATUS_LABELS[e.status]}</Tag>
         {e.roundCount > 0 ? <Tag>已进行 {e.roundCount} 轮</Tag> : null}
       </span>
-      <div className="uh-el-card-title">{e.title}</div>
+      <div className="uh-card-title">{e.title}</div>
       <dl className="uh-facts">
         <dt>职务</dt>
         <dd>{ELECTION_POSITION_LABELS[e.position]}</dd>

@@ -88,7 +88,7 @@ export function RollPanel({ election: e }: { election: ElectionDetail }) {
         data-testid="roll-table"
       />
       {canTick ? (
-        <div className="uh-el-bulkbar" data-testid="roll-bulkbar">
+        <div className="uh-bulkbar" data-testid="roll-bulkbar">
           <Typography.Text>已选 {selected.length} 人</Typography.Text>
           <Button type="primary" disabled={selected.length === 0} loading={mark.isPending && mark.variables === true} onClick={() => mark.mutate(true)} data-testid="roll-present">
             标记出席

@@ -2,16 +2,13 @@ import { useRef, useState } from 'react';
 import { App, Button, Typography } from 'antd';
 import { PROPOSAL_LIMITS } from '../../../contracts/proposals';
 import { api } from '../../lib/api';
-import { errorMessage } from '../../components';
+import { errorMessage, PickedFiles } from '../../components';
+import { fileSizeText } from '../../lib/file-size';
 import { ATTACHMENT_ACCEPT, type ProposalFile } from './proposal-types';
 import { uploadProposalFiles, useDeleteProposalFile, useRefreshProposals } from './use-proposals';
 
 const MB = 1024 * 1024;
 
-/** "1.2 MB", "380 KB". */
-export function fileSizeText(bytes: number): string {
-  return bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 /** Why chosen files cannot be attached, in words; null when they can. */
 function filesProblem(picked: File[], already: number): string | null {
@@ -60,19 +57,7 @@ export function FilePicker({ files, onChange, testId }: { files: File[]; onChang
           onChange([...files, ...picked]);
         }}
       />
-      {files.length ? (
-        <ul className="uh-prop-files" style={{ marginTop: 6 }}>
-          {files.map((f, i) => (
-            <li key={`${f.name}-${i}`}>
-              <span>{f.name}</span>
-              <Typography.Text type="secondary">{fileSizeText(f.size)}</Typography.Text>
-              <Button type="link" size="small" onClick={() => onChange(files.filter((_, j) => j !== i))}>
-                移除
-              </Button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <PickedFiles files={files} onChange={onChange} className="uh-prop-files" />
     </div>
   );
 }
